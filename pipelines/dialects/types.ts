@@ -80,13 +80,19 @@ export interface WireNote {
   description: string | null;
 }
 
+/** Credentials for one URL: `apiKey` set (or null for none) overrides the environment lookup. */
+export interface UrlAuth {
+  apiKey?: string | null;
+}
+
 export interface Dialect {
   id: string;
   /** One line on who speaks it. */
   description: string;
   capabilities: DialectCapabilities;
-  requestsUrl(endpoint: Endpoint, query: RequestsQuery): URL;
-  servicesUrl(endpoint: Endpoint): URL;
+  /** `auth` is optional: without it the key comes from process.env[endpoint.api_key_env]. */
+  requestsUrl(endpoint: Endpoint, query: RequestsQuery, auth?: UrlAuth): URL;
+  servicesUrl(endpoint: Endpoint, auth?: UrlAuth): URL;
   /** Envelope → raw records (objects or, for malformed input, anything). Throws EnvelopeError when the body is no requests list. */
   readRequests(body: ParsedBody): unknown[];
   /** Envelope → raw service list entries. */

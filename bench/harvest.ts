@@ -1,0 +1,88 @@
+// Records/s of a full harvest (simulator → DuckDB, faults off), against a baseline that only parses the same
+// response bytes and appends them to DuckDB, measured in one run. Usage:
+//   node --import tsx bench/harvest.ts [--requests 200000] [--seed 1] [--no-baseline]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { VARCHAR } from '@duckdb/node-api';
+import pino from 'pino';
+import { defaultDeps } from '../pipelines/deps.ts';
+import { getDialect } from '../pipelines/dialects/index.ts';
+import { harvest } from '../pipelines/harvest.ts';
+import { appendColumns } from '../pipelines/load/append.ts';
+import { openStore } from '../pipelines/load/store.ts';
+import { parseBody } from '../pipelines/parse/index.ts';
+import { startSimProcess } from './sim-process.ts';
+
+const { values } = parseArgs({ options: { requests: { type: 'string' }, seed: { type: 'string' }, 'no-baseline': { type: 'boolean' } } });
+const requests = Number(values.requests ?? 200_000);
+const recordBodies = !values['no-baseline'];
+const dir = mkdtempSync(join(tmpdir(), 'fed311-bench-harvest-'));
+const sim = await startSimProcess({ requests, seed: Number(values.seed ?? 1) });
+
+interface Recorded { endpointId: string; bytes: Uint8Array; contentType: string | null }
+const bodies: Recorded[] = [];
+const byHost = new Map(sim.endpoints.map((e) => [new URL(e.base_url).pathname, e]));
+const recordingFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (!recordBodies) return response;
+  const url = new URL(String(input));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const endpoint = [...byHost.entries()].find(([path]) => url.pathname.startsWith(path))?.[1];
+  if (endpoint && url.pathname.includes('/requests')) bodies.push({ endpointId: endpoint.id, bytes, contentType: response.headers.get('content-type') });
+  return new Response(bytes, { status: response.status, headers: response.headers });
+};
+
+try {
+  // End to end.
+  const store = await openStore({ path: join(dir, 'e2e.duckdb') });
+  const t0 = performance.now();
+  const summaries = await harvest({
+    store,
+    endpoints: sim.endpoints,
+    deps: defaultDeps({ fetch: recordingFetch, logger: pino({ level: 'warn' }) }),
+  });
+  const e2eSeconds = (performance.now() - t0) / 1000;
+  await store.close();
+  const seen = summaries.reduce((n, s) => n + s.records_seen, 0);
+  const failed = summaries.filter((s) => s.outcome !== 'ok');
+  if (failed.length) console.error('not ok:', failed.map((s) => `${s.endpoint_id}: ${s.error}`).join('; '));
+  const e2eRate = seen / e2eSeconds;
+  console.log(`end to end: ${seen} records in ${e2eSeconds.toFixed(2)} s = ${Math.round(e2eRate)} records/s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
+  for (const s of summaries) console.log(`  ${s.endpoint_id.padEnd(18)} ${String(s.records_seen).padStart(8)} records ${String(s.http_calls).padStart(6)} calls ${s.seconds.toFixed(1).padStart(6)} s`);
+
+  if (recordBodies) {
+    // Baseline: the same bytes, parsed and appended, nothing else.
+    const base = await openStore({ path: join(dir, 'baseline.duckdb') });
+    await base.transaction((c) => c.run(`CREATE TABLE raw_records (endpoint_id VARCHAR, record VARCHAR)`));
+    const t1 = performance.now();
+    let count = 0;
+    let batch: [string[], string[]] = [[], []];
+    const flush = () => {
+      const columns = batch;
+      batch = [[], []];
+      return base.transaction((connection) => appendColumns({ connection, table: 'raw_records', types: [VARCHAR, VARCHAR], columns }));
+    };
+    const formats = new Map(sim.endpoints.map((e) => [e.id, e]));
+    for (const body of bodies) {
+      const endpoint = formats.get(body.endpointId)!;
+      const records = getDialect(endpoint.dialect).readRequests(parseBody({ bytes: body.bytes, contentType: body.contentType, expected: endpoint.format }));
+      for (const record of records) {
+        batch[0].push(body.endpointId);
+        batch[1].push(JSON.stringify(record));
+      }
+      count += records.length;
+      if (batch[0].length >= 5000) await flush();
+    }
+    await flush();
+    const baseSeconds = (performance.now() - t1) / 1000;
+    await base.close();
+    const baseRate = count / baseSeconds;
+    console.log(`baseline (parse + append the same ${bodies.length} bodies): ${count} records in ${baseSeconds.toFixed(2)} s = ${Math.round(baseRate)} records/s`);
+    console.log(`ratio end-to-end / baseline = ${(e2eRate / baseRate).toFixed(2)} (target ≥ 0.5); end-to-end ${Math.round(e2eRate)} records/s (target ≥ 20000)`);
+  }
+} finally {
+  sim.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

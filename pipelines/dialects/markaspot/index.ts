@@ -1,0 +1,52 @@
+import { EnvelopeError } from '../../parse/types.ts';
+import type { ParsedBody } from '../../parse/types.ts';
+import type { Dialect, DialectCapabilities, RequestsQuery, WireRequest } from '../types.ts';
+import { describeVendorErrors, findVendorErrors } from '../shared/error-body.ts';
+import { readRequestList, readServiceList } from '../shared/envelope.ts';
+import { buildRequestsUrl, buildServicesUrl } from '../shared/request-url.ts';
+import { safeToWire } from '../shared/safe-to-wire.ts';
+import { pickServiceFields, pickSpecFields } from '../shared/spec-fields.ts';
+import { urlStyleFor } from '../shared/url-style.ts';
+
+const capabilities: DialectCapabilities = {
+  paging: 'offset', defaultPageSize: 50, maxPageSize: 100, cap: 100, windowDays: 90,
+  updatedAfter: true, idBatch: 50, rateLimitPerMinute: 60, pastEndRepeatsLastPage: false,
+};
+// Mark-a-Spot lifts its limit cap from 100 to 500 when a start_date or `updated` filter is sent.
+const maxPageSize = (query: RequestsQuery) => (query.requested || query.updated ? 500 : 100);
+const style = urlStyleFor({ capabilities, overrides: { maxPageSize, updated: 'since', extensions: true } });
+const NO_ROWS = /no service ?requests? found/i;
+const COMMA_LIST = /\s*,\s*/;
+
+/** An empty answer is HTTP 404 `{"error":{"code":404,"message":"No Service requests found"}}`: that means no rows. */
+function readRequests(body: ParsedBody): unknown[] {
+  const errors = findVendorErrors({ body });
+  if (errors !== null) {
+    if (errors.length > 0 && errors.every((e) => e.code === '404' || NO_ROWS.test(e.message))) return [];
+    throw new EnvelopeError(describeVendorErrors({ errors }));
+  }
+  return readRequestList({ body });
+}
+
+function toWire(raw: unknown): WireRequest {
+  const wire = pickSpecFields({ raw });
+  // Several photos arrive as one comma-joined media_url.
+  if (typeof wire.media_url === 'string' && wire.media_url.includes(',')) {
+    wire.media_urls = wire.media_url.split(COMMA_LIST).filter((url) => url !== '');
+    wire.media_url = undefined;
+  }
+  return wire;
+}
+
+/** Mark-a-Spot (Drupal; Köln, Bonn...): limit/offset paging, `updated` since-filter, address_string/status_note names, 404 for no rows. */
+export const markaspot: Dialect = {
+  id: 'markaspot',
+  description: 'Mark-a-Spot (Köln, Bonn...): limit/offset, `updated` filter, address_string/status_note, 404 when empty',
+  capabilities,
+  requestsUrl: (endpoint, query, auth) => buildRequestsUrl({ endpoint, query, style, auth }),
+  servicesUrl: (endpoint, auth) => buildServicesUrl({ endpoint, style, auth }),
+  readRequests,
+  readServices: (body) => readServiceList({ body }),
+  toWire: safeToWire(toWire),
+  toService: (raw) => pickServiceFields({ raw }),
+};

@@ -1,0 +1,191 @@
+import type { Deps } from '../deps.ts';
+import { getDialect } from '../dialects/index.ts';
+import type { Gates } from '../fetch/gates.ts';
+import { createEndpointClient, defaultHttpOptions, type HttpOptions } from '../fetch/http-client.ts';
+import { ensureState, updateState, type HarvestState } from '../load/harvest-state.ts';
+import type { Store } from '../load/store.ts';
+import type { Endpoint } from '../registry/types.ts';
+import type { HarvestOptions, RunContext } from './context.ts';
+import { createRecordSink } from './record-sink.ts';
+import { loadServiceNames, refreshServices } from './refresh-services.ts';
+import { repollOpen } from './repoll-open.ts';
+import { finishRun, startRun, type EndpointSummary } from './runs.ts';
+import { windowPass } from './window-pass.ts';
+
+const dayMs = 86_400_000;
+
+/** Calls per minute allowed to an endpoint: the registry's, else its dialect's. */
+export function rateOf(endpoint: Endpoint): number {
+  return endpoint.rate_limit_per_minute ?? getDialect(endpoint.dialect).capabilities.rateLimitPerMinute;
+}
+
+/**
+ * One run for one endpoint: a backfill until the windows reach the present, then incremental runs — an
+ * updated_datetime change pass where the server filters on it, else a trailing re-scan plus a re-poll of open ids.
+ * Never throws: failures end in the summary (and harvest_runs) so other endpoints carry on.
+ */
+export async function runEndpoint({
+  endpoint,
+  store,
+  deps,
+  gates,
+  options,
+  http = defaultHttpOptions,
+}: {
+  endpoint: Endpoint;
+  store: Store;
+  deps: Deps;
+  gates: Gates;
+  options: HarvestOptions;
+  http?: HttpOptions;
+}): Promise<EndpointSummary> {
+  const startedAt = deps.now();
+  const dialect = getDialect(endpoint.dialect);
+  const backfillFrom = endpoint.backfill_from
+    ? new Date(`${endpoint.backfill_from}T00:00:00Z`)
+    : new Date(startedAt.getTime() - options.defaultBackfillDays * dayMs);
+  const state = await ensureState({ store, endpointId: endpoint.id, backfillFrom });
+  const mode = state.backfill_complete ? 'incremental' : 'backfill';
+  const runId = await startRun({ store, endpointId: endpoint.id, mode, startedAt });
+  const client = createEndpointClient({ endpoint, gate: gates.forEndpoint(endpoint, rateOf(endpoint)), deps, options: http });
+  const ctx: RunContext = {
+    endpoint,
+    dialect,
+    client,
+    store,
+    deps,
+    runId,
+    options,
+    counters: { pages: 0, windowsSplit: 0, warnings: [] },
+    sink: undefined as never,
+  };
+
+  let error: string | null = null;
+  let repolled = 0;
+  try {
+    await refreshServicesIfStale(ctx, state);
+    ctx.sink = createRecordSink({
+      store,
+      endpoint,
+      dialect,
+      serviceNames: await loadServiceNames(ctx),
+      runId,
+      now: deps.now,
+      batchSize: options.batchSize,
+    });
+    if (mode === 'backfill') await backfill(ctx, state, startedAt);
+    else repolled = await incremental(ctx, state, startedAt);
+  } catch (caught) {
+    error = (caught as Error).message;
+    deps.logger.warn({ endpoint: endpoint.id, error }, 'harvest run failed');
+    // Rows already fetched are kept; the cursor stays at the last complete window.
+    await ctx.sink?.flush().catch(() => undefined);
+  }
+
+  const totals = ctx.sink?.totals ?? { seen: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, events: 0 };
+  const finishedAt = deps.now();
+  const summary: EndpointSummary = {
+    endpoint_id: endpoint.id,
+    run_id: runId,
+    mode,
+    outcome: error === null ? 'ok' : totals.seen > 0 ? 'partial' : 'failed',
+    records_seen: totals.seen,
+    inserted: totals.inserted,
+    updated: totals.updated,
+    unchanged: totals.unchanged,
+    rejected: totals.rejected,
+    events: totals.events,
+    pages: ctx.counters.pages,
+    http_calls: client.stats.calls,
+    retries: client.stats.retries,
+    bytes: client.stats.bytes,
+    windows_split: ctx.counters.windowsSplit,
+    repolled,
+    seconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
+    error,
+    warnings: ctx.counters.warnings,
+  };
+  await finishRun({ store, summary, finishedAt, latencyP50: median(client.stats.latenciesMs) });
+  await updateState({
+    store,
+    endpointId: endpoint.id,
+    patch: error === null ? { last_run_id: runId, last_success_at: finishedAt.toISOString() } : { last_run_id: runId },
+  });
+  return summary;
+}
+
+async function refreshServicesIfStale(ctx: RunContext, state: HarvestState): Promise<void> {
+  const maxAge = ctx.options.servicesMaxAgeHours * 3_600_000;
+  const fetchedAt = state.services_fetched_at ? Date.parse(state.services_fetched_at) : 0;
+  if (ctx.deps.now().getTime() - fetchedAt < maxAge) return;
+  try {
+    await refreshServices(ctx);
+  } catch (error) {
+    // Service names are a convenience; requests are harvested without them.
+    ctx.counters.warnings.push(`services list not refreshed: ${(error as Error).message}`);
+  }
+}
+
+async function backfill(ctx: RunContext, state: HarvestState, startedAt: Date): Promise<void> {
+  const from = new Date(state.backfill_until ?? state.backfill_from);
+  await windowPass({
+    ctx,
+    kind: 'requested',
+    from,
+    to: startedAt,
+    initialWindowSeconds: state.window_seconds,
+    cursorFor: (windowEnd) => requestedCursor(ctx, windowEnd),
+  });
+  // Change passes start where the backfill's data ends, but never after this run began (changes made while
+  // the backfill ran must still be asked for).
+  const { maxUpdatedAt } = ctx.sink.watermarks();
+  const [stored] = await ctx.store.query<{ max_updated: string | null }>(
+    `SELECT max(updated_at) AS max_updated FROM service_requests WHERE endpoint_id = $1 AND updated_at <= $2::TIMESTAMPTZ`,
+    [ctx.endpoint.id, startedAt.toISOString()],
+  );
+  const newest = [maxUpdatedAt, stored?.max_updated ?? null].filter((v): v is string => v !== null && v <= startedAt.toISOString()).sort().at(-1);
+  await ctx.sink.flush({ backfill_complete: true, ...(newest ? { updated_cursor: newest } : {}) });
+}
+
+async function incremental(ctx: RunContext, state: HarvestState, startedAt: Date): Promise<number> {
+  const caps = ctx.dialect.capabilities;
+  if (caps.updatedAfter && state.updated_cursor) {
+    const from = new Date(Date.parse(state.updated_cursor) - ctx.options.updatedOverlapSeconds * 1000);
+    ctx.sink.resetWatermarks();
+    await windowPass({
+      ctx,
+      kind: 'updated',
+      from,
+      to: startedAt,
+      cursorFor: (windowEnd) => {
+        const { maxUpdatedAt, maxRequestedAt } = ctx.sink.watermarks();
+        return {
+          ...(maxUpdatedAt ? { updated_cursor: minIso(maxUpdatedAt, windowEnd.toISOString()) } : {}),
+          ...(maxRequestedAt ? { max_requested_at: minIso(maxRequestedAt, windowEnd.toISOString()) } : {}),
+        };
+      },
+    });
+    return 0;
+  }
+  // Re-scan from where the data ends (not where the wall clock was), less the trailing days.
+  const dataEnd = minIso(state.backfill_until ?? state.backfill_from, state.max_requested_at ?? state.backfill_until ?? state.backfill_from);
+  const from = new Date(Date.parse(dataEnd) - ctx.endpoint.trailing_days * dayMs);
+  await windowPass({ ctx, kind: 'requested', from, to: startedAt, cursorFor: (windowEnd) => requestedCursor(ctx, windowEnd) });
+  return repollOpen(ctx);
+}
+
+function requestedCursor(ctx: RunContext, windowEnd: Date) {
+  const { maxRequestedAt } = ctx.sink.watermarks();
+  const end = windowEnd.toISOString();
+  return { backfill_until: end, ...(maxRequestedAt ? { max_requested_at: minIso(maxRequestedAt, end) } : {}) };
+}
+
+function minIso(a: string, b: string): string {
+  return Date.parse(a) <= Date.parse(b) ? a : b;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

@@ -1,0 +1,52 @@
+import type { StatePatch } from '../load/harvest-state.ts';
+import type { RunContext } from './context.ts';
+import { runQuery } from './run-query.ts';
+
+export type PassKind = 'requested' | 'updated';
+
+/**
+ * Walks [from, to) in windows on requested_datetime or updated_datetime, oldest first. A window whose answer may
+ * be incomplete is halved and fetched again (servers cap silently); a complete one commits its rows together with
+ * the cursor move that `cursorFor` names, so a crash resumes at the last complete window.
+ */
+export async function windowPass({
+  ctx,
+  kind,
+  from,
+  to,
+  initialWindowSeconds,
+  cursorFor,
+}: {
+  ctx: RunContext;
+  kind: PassKind;
+  from: Date;
+  to: Date;
+  initialWindowSeconds?: number | null;
+  cursorFor: (windowEnd: Date) => StatePatch;
+}): Promise<void> {
+  const caps = ctx.dialect.capabilities;
+  const maxSeconds = caps.windowDays * 86_400;
+  const minSeconds = ctx.options.minWindowSeconds;
+  let width = Math.min(maxSeconds, Math.max(minSeconds, initialWindowSeconds ?? maxSeconds));
+  let cursor = from.getTime();
+  const end = to.getTime();
+
+  while (cursor < end) {
+    const windowEnd = Math.min(cursor + width * 1000, end);
+    const window = { start: new Date(cursor), end: new Date(windowEnd) };
+    const outcome = await runQuery(ctx, kind === 'requested' ? { requested: window } : { updated: { after: window.start, before: window.end } });
+    const spanSeconds = (windowEnd - cursor) / 1000;
+    if (!outcome.complete && spanSeconds > minSeconds) {
+      width = Math.max(minSeconds, spanSeconds / 2);
+      ctx.counters.windowsSplit++;
+      continue;
+    }
+    if (!outcome.complete) {
+      ctx.counters.warnings.push(`${kind} window ${window.start.toISOString()} … ${window.end.toISOString()}: ${outcome.reason}; kept what came`);
+    }
+    await ctx.sink.flush({ ...cursorFor(window.end), window_seconds: width });
+    cursor = windowEnd;
+    // Grow again after quiet windows (open311status: ×1.1 … we grow faster, halving is cheap to redo).
+    if (outcome.count < caps.cap / 2 || caps.paging !== 'none') width = Math.min(maxSeconds, width * 2);
+  }
+}

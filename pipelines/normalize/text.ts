@@ -1,0 +1,49 @@
+// Text tidying for canonical fields: only whitespace is tidied here (line ends, runs of spaces, padding);
+// HTML stripping, entity decoding and redaction of personal data inside text belong to a later stage.
+
+const LINE_ENDS = /\r\n?/g;
+const SPACE_RUNS = /[ \t\f\v\u00a0]+/g;
+const SPACE_AT_LINE_EDGES = / ?\n ?/g;
+
+/** Missing in any of the ways servers say it: absent, null, blank, or the text "null" left by XML→JSON converters (QUIRKS §3). */
+export function isBlankish(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'string') return false;
+  const trimmed = value.trim();
+  return trimmed === '' || trimmed.toLowerCase() === 'null';
+}
+
+function tidy(text: string): string | null {
+  const tidied = text.replace(LINE_ENDS, '\n').replace(SPACE_RUNS, ' ').replace(SPACE_AT_LINE_EDGES, '\n').trim();
+  return tidied === '' || tidied.toLowerCase() === 'null' ? null : tidied;
+}
+
+/** A scalar as tidy text: CRLF→LF, inner runs of spaces folded, trimmed; blanks, objects and lists give null. */
+export function tidyText(value: unknown): string | null {
+  if (typeof value === 'string') return tidy(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/** Ids and codes: text as sent (numbers → their decimal text), trimmed; blank → null. */
+export function idText(value: unknown): string | null {
+  if (typeof value === 'string') return isBlankish(value) ? null : value.trim();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  return null;
+}
+
+const NAME_KEYS = ['name', 'label', 'title', 'recipient'];
+
+/** Objects and lists flattened to one line of text: `{recipient:[a,b]}` → "a; b" (FixMyStreet agency_responsible). */
+export function flattenText(value: unknown, depth = 0): string | null {
+  if (value === null || typeof value !== 'object') return tidyText(value);
+  if (depth > 4) return null;
+  if (Array.isArray(value)) {
+    const parts = value.map((item) => flattenText(item, depth + 1)).filter((part) => part !== null);
+    return parts.length > 0 ? parts.join('; ') : null;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of NAME_KEYS) if (key in record) return flattenText(record[key], depth + 1);
+  return flattenText(Object.values(record), depth + 1);
+}

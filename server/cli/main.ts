@@ -1,0 +1,37 @@
+import { loadConfig } from '../config.ts';
+import { demoCommand } from './demo-command.ts';
+import { harvestCommand } from './harvest-command.ts';
+import { simulateCommand } from './simulate-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
+  harvest: { summary: 'one harvest run now: fed311 harvest [--endpoint ID]... [--backfill-from DATE] [--json] [--db PATH] [--registry PATH]', run: harvestCommand },
+  simulate: { summary: 'run the simulated federation: fed311 simulate [--port P] [--seed N] [--requests N] [--faults none|flaky|hostile] [--now ISO] [--registry-out PATH]', run: simulateCommand },
+  demo: { summary: 'simulate + harvest, offline: fed311 demo [--requests N] [--seed N] [--db PATH]', run: demoCommand },
+};
+
+export function usage(): string {
+  return ['usage: fed311 <command> [options]', '', ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)].join('\n');
+}
+
+/** Runs one command; returns the exit code (0 success, 1 the job failed, 2 bad arguments). Errors are one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`fed311: unknown command "${name}" (known: ${Object.keys(commands).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    loadConfig();
+    return await command.run(rest);
+  } catch (error) {
+    const err = error as Error;
+    process.stderr.write(`fed311 ${name}: ${err.message.split('\n').join('\n  ')}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}

@@ -1,0 +1,28 @@
+/** The process environment, read here and nowhere else (CONTRACT §4), fully defaulted. */
+export interface Config {
+  /** DuckDB file. */
+  db: string;
+  port: number;
+  registry: string;
+  adminToken: string | null;
+  mapStyle: string | null;
+  logLevel: string;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return {
+    db: env.FED311_DB || 'data/fed311.duckdb',
+    port: parsePort(env.FED311_PORT),
+    registry: env.FED311_REGISTRY || 'config/endpoints.yaml',
+    adminToken: env.FED311_ADMIN_TOKEN || null,
+    mapStyle: env.FED311_MAP_STYLE || null,
+    logLevel: env.FED311_LOG_LEVEL || 'info',
+  };
+}
+
+function parsePort(value: string | undefined): number {
+  if (!value) return 3311;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`FED311_PORT: "${value}" is not a port number`);
+  return port;
+}

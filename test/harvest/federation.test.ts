@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultHttpOptions } from '../../pipelines/fetch/http-client.ts';
+import { harvest } from '../../pipelines/harvest.ts';
+import type { Store } from '../../pipelines/load/store.ts';
+import { startSimulator } from '../../server/simulator/index.ts';
+import { compareWithTruth, summarizeComparison, type TruthRow } from '../support/compare-truth.ts';
+import { tempStore } from '../support/temp-store.ts';
+import { testDeps } from '../support/test-deps.ts';
+
+// The acceptance run of issue 2 at the scale the suite can afford in CI; `npm run acceptance:harvest` runs 200,000.
+const requests = Number(process.env.FED311_TEST_SIM_REQUESTS ?? 40_000);
+const start = new Date('2026-03-01T00:00:00Z');
+const http = { ...defaultHttpOptions, backoffBaseMs: 20, maxRetries: 8 };
+
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+let store: Store;
+let cleanup: () => Promise<void>;
+let openAfterFirst: Map<string, Set<string>>;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 7, requests, faults: 'flaky', now: start });
+  ({ store, cleanup } = await tempStore());
+});
+afterAll(async () => {
+  await cleanup?.();
+  await sim?.close();
+});
+
+describe('harvesting the simulated federation with flaky faults', () => {
+  test('a backfill stores exactly the ground truth for every endpoint', async () => {
+    const summaries = await harvest({ store, endpoints: sim.registry(), deps: testDeps({ start: sim.now() }), http });
+    expect(summaries.map((s) => [s.endpoint_id, s.outcome, s.error])).toEqual(sim.registry().map((e) => [e.id, 'ok', null]));
+    expect(summaries.reduce((n, s) => n + s.retries, 0)).toBeGreaterThan(0); // the faults were there and were survived
+    let malformed = 0;
+    for (const endpoint of sim.registry()) {
+      const comparison = await compareWithTruth({ store, endpointId: endpoint.id, truth: sim.truth(endpoint.id) as TruthRow[] });
+      expect(comparison.expected).toBeGreaterThan(100);
+      malformed += comparison.malformed;
+      expect({ endpoint: endpoint.id, ...summarizeComparison(comparison) }).toEqual({
+        endpoint: endpoint.id,
+        expected: comparison.expected,
+        stored: comparison.expected,
+        missing: { count: 0, examples: [] },
+        unexpected: { count: 0, examples: [] },
+        wrongStatus: { count: 0, examples: [] },
+        wrongRequestedAt: { count: 0, examples: [] },
+        wrongUpdatedAt: { count: 0, examples: [] },
+        duplicates: 0,
+        rejectedMatchesMalformed: true,
+      });
+    }
+    expect(malformed).toBeGreaterThan(0); // flaky injects malformed records, and each one was rejected
+    const rows = await store.query<{ endpoint_id: string; service_request_id: string }>(
+      `SELECT endpoint_id, service_request_id FROM service_requests WHERE status = 'open'`,
+    );
+    openAfterFirst = new Map();
+    for (const row of rows) {
+      if (!openAfterFirst.has(row.endpoint_id)) openAfterFirst.set(row.endpoint_id, new Set());
+      openAfterFirst.get(row.endpoint_id)!.add(row.service_request_id);
+    }
+  });
+
+  test('after the simulated clock advances, a second harvest stores every closure with its status change', async () => {
+    sim.advance(5 * 86_400_000);
+    const summaries = await harvest({ store, endpoints: sim.registry(), deps: testDeps({ start: sim.now() }), http });
+    expect(summaries.map((s) => [s.endpoint_id, s.mode, s.outcome, s.error])).toEqual(sim.registry().map((e) => [e.id, 'incremental', 'ok', null]));
+    let closures = 0;
+    for (const endpoint of sim.registry()) {
+      const truth = sim.truth(endpoint.id) as TruthRow[];
+      const comparison = await compareWithTruth({ store, endpointId: endpoint.id, truth });
+      expect({ endpoint: endpoint.id, missing: comparison.missing.length, wrongStatus: comparison.wrongStatus.slice(0, 3), duplicates: comparison.duplicates }).toEqual({
+        endpoint: endpoint.id,
+        missing: 0,
+        wrongStatus: [],
+        duplicates: 0,
+      });
+      const closedNow = truth.filter((t) => t.malformed === null && t.status === 'closed' && openAfterFirst.get(endpoint.id)?.has(t.service_request_id));
+      closures += closedNow.length;
+      const withEvent = await store.query<{ service_request_id: string }>(
+        `SELECT DISTINCT service_request_id FROM request_events WHERE endpoint_id = $1 AND source = 'harvest' AND status = 'closed'`,
+        [endpoint.id],
+      );
+      const evented = new Set(withEvent.map((r) => r.service_request_id));
+      expect({ endpoint: endpoint.id, closedWithoutEvent: closedNow.filter((t) => !evented.has(t.service_request_id)).length }).toEqual({
+        endpoint: endpoint.id,
+        closedWithoutEvent: 0,
+      });
+    }
+    expect(closures).toBeGreaterThan(100);
+    const sources = await store.query<{ closed_at_source: string; n: number }>(
+      `SELECT closed_at_source, count(*) AS n FROM service_requests WHERE status = 'closed' AND closed_after IS NOT NULL GROUP BY ALL`,
+    );
+    // closes seen happening between the two harvests are observed ones, bounded below by the first harvest
+    expect(sources.map((s) => s.closed_at_source)).toEqual(['observed']);
+  });
+});
