@@ -1,7 +1,7 @@
 // Records/s of a full harvest (simulator → DuckDB, faults off), against a baseline that only parses the same
 // response bytes and appends them to DuckDB, measured in one run. Usage:
 //   node --import tsx bench/harvest.ts [--requests 200000] [--seed 1] [--no-baseline]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,13 @@ import { appendColumns } from '../pipelines/load/append.ts';
 import { openStore } from '../pipelines/load/store.ts';
 import { parseBody } from '../pipelines/parse/index.ts';
 import { startSimProcess } from './sim-process.ts';
+
+/** utime + stime of a process, from /proc (Linux). */
+function processCpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 const { values } = parseArgs({ options: { requests: { type: 'string' }, seed: { type: 'string' }, 'no-baseline': { type: 'boolean' } } });
 const requests = Number(values.requests ?? 200_000);
@@ -37,6 +44,11 @@ const recordingFetch: typeof fetch = async (input, init) => {
 try {
   // End to end.
   const store = await openStore({ path: join(dir, 'e2e.duckdb') });
+  const peak = { rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    for (const k of Object.keys(peak) as (keyof typeof peak)[]) peak[k] = Math.max(peak[k], m[k]);
+  }, 100);
   const t0 = performance.now();
   const summaries = await harvest({
     store,
@@ -44,12 +56,21 @@ try {
     deps: defaultDeps({ fetch: recordingFetch, logger: pino({ level: 'warn' }) }),
   });
   const e2eSeconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage();
+  clearInterval(sampler);
+  const mb = (n: number) => Math.round(n / 1048576);
+  console.log(`memory peaks (MB): rss ${mb(peak.rss)}, JS heap ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`);
+  const simCpu = processCpuSeconds(sim.child.pid);
+  const duckdbMemory = await store.query<{ tag: string; memory_usage_bytes: number }>(
+    `SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY 2 DESC`,
+  );
+  console.log(`DuckDB memory at the end (MB): ${duckdbMemory.map((m) => `${m.tag} ${Math.round(m.memory_usage_bytes / 1048576)}`).join(', ')}`);
   await store.close();
   const seen = summaries.reduce((n, s) => n + s.records_seen, 0);
   const failed = summaries.filter((s) => s.outcome !== 'ok');
   if (failed.length) console.error('not ok:', failed.map((s) => `${s.endpoint_id}: ${s.error}`).join('; '));
   const e2eRate = seen / e2eSeconds;
-  console.log(`end to end: ${seen} records in ${e2eSeconds.toFixed(2)} s = ${Math.round(e2eRate)} records/s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
+  console.log(`end to end: ${seen} records in ${e2eSeconds.toFixed(2)} s = ${Math.round(e2eRate)} records/s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; harvest process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, simulator process CPU ${simCpu.toFixed(1)} s)`);
   for (const s of summaries) console.log(`  ${s.endpoint_id.padEnd(18)} ${String(s.records_seen).padStart(8)} records ${String(s.http_calls).padStart(6)} calls ${s.seconds.toFixed(1).padStart(6)} s`);
 
   if (recordBodies) {

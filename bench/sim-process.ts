@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { parseRegistry } from '../pipelines/registry/load.ts';
 import type { Endpoint } from '../pipelines/registry/types.ts';
 
-const bin = new URL('../server/bin/fed311.js', import.meta.url).pathname;
+const bin = new URL('../server/bin/fed311', import.meta.url).pathname;
 
 /** `fed311 simulate` in its own process (its own core), returning the registry it prints. */
 export async function startSimProcess({ requests, seed, faults = 'none' }: { requests: number; seed: number; faults?: string }): Promise<{ endpoints: Endpoint[]; child: ChildProcess; stop: () => void }> {
   const out = join(mkdtempSync(join(tmpdir(), 'fed311-bench-')), 'registry.yaml');
-  const child = spawn(process.execPath, [bin, 'simulate', '--requests', String(requests), '--seed', String(seed), '--faults', faults, '--registry-out', out], {
+  const child = spawn(bin, ['simulate', '--requests', String(requests), '--seed', String(seed), '--faults', faults, '--registry-out', out], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 600_000;

@@ -2,6 +2,8 @@
 export interface Config {
   /** DuckDB file. */
   db: string;
+  /** DuckDB memory_limit: its share of the process's memory. */
+  duckdbMemory: string;
   port: number;
   registry: string;
   adminToken: string | null;
@@ -12,6 +14,7 @@ export interface Config {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   return {
     db: env.FED311_DB || 'data/fed311.duckdb',
+    duckdbMemory: parseMemory(env.FED311_DUCKDB_MEMORY),
     port: parsePort(env.FED311_PORT),
     registry: env.FED311_REGISTRY || 'config/endpoints.yaml',
     adminToken: env.FED311_ADMIN_TOKEN || null,
@@ -25,4 +28,12 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`FED311_PORT: "${value}" is not a port number`);
   return port;
+}
+
+function parseMemory(value: string | undefined): string {
+  if (!value) return '256MB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())) {
+    throw new Error(`FED311_DUCKDB_MEMORY: "${value}" is not a size such as 256MB or 2GB`);
+  }
+  return value.trim();
 }

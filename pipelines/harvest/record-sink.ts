@@ -1,18 +1,22 @@
 import type { Dialect } from '../dialects/types.ts';
-import { loadBatch, type LoadCounts } from '../load/load-batch.ts';
+import { loadStaged, type LoadCounts } from '../load/load-batch.ts';
+import { StagedBatch } from '../load/staged-batch.ts';
 import type { StatePatch } from '../load/harvest-state.ts';
 import type { Store } from '../load/store.ts';
-import { normalizeRequest } from '../normalize/index.ts';
-import type { CanonicalRequest, RejectedRecord } from '../normalize/types.ts';
+import { normalizationContextKey, normalizeRequest } from '../normalize/index.ts';
 import type { Endpoint } from '../registry/types.ts';
 
 /**
- * Normalizes raw records as they arrive and loads them in batches. Cursor moves go in with a flush, so a
- * cursor is committed together with every row it covers.
+ * Normalizes raw records as they arrive and loads them in batches. A cursor move waits for the next batch and
+ * commits in its transaction: a cursor is never stored without every row it covers. A full batch loads in the
+ * background while fetching goes on; batches load one at a time and in order, so cursors commit in order too.
  */
 export interface RecordSink {
   add(raws: readonly unknown[]): Promise<void>;
-  flush(state?: StatePatch): Promise<void>;
+  /** Records a cursor move that the rows added so far justify; it is committed with the next batch. */
+  progress(state: StatePatch): Promise<void>;
+  /** Loads what is buffered now, with any pending cursor move, and waits until every batch is stored. */
+  flush(): Promise<void>;
   /** Newest requested_at / updated_at among records added since the last `resetWatermarks`. */
   watermarks(): { maxRequestedAt: string | null; maxUpdatedAt: string | null };
   resetWatermarks(): void;
@@ -38,25 +42,43 @@ export function createRecordSink({
   now: () => Date;
   batchSize: number;
 }): RecordSink {
-  let requests: CanonicalRequest[] = [];
-  let rejected: RejectedRecord[] = [];
+  const contextKey = normalizationContextKey(endpoint);
+  let batch = new StagedBatch(contextKey);
+  let pending: StatePatch | undefined;
   let maxRequestedAt: string | null = null;
   let maxUpdatedAt: string | null = null;
   const seenIds = new Set<string>();
   const totals = { seen: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, events: 0 };
 
-  async function flush(state?: StatePatch): Promise<void> {
-    if (requests.length === 0 && rejected.length === 0 && !state) return;
-    const batch = { requests, rejected };
-    requests = [];
-    rejected = [];
-    const counts = await loadBatch({ store, endpointId: endpoint.id, ...batch, runId, now: now(), state });
+  let loading: Promise<void> = Promise.resolve();
+
+  async function load(staged: StagedBatch, state: StatePatch | undefined): Promise<void> {
+    const counts = await loadStaged({ store, endpointId: endpoint.id, batch: staged, state, runId, now: now() });
     totals.inserted += counts.inserted;
     totals.updated += counts.updated;
     totals.unchanged += counts.unchanged;
     totals.rejected += counts.rejected;
     totals.events += counts.events;
   }
+
+  /** Starts loading the buffer once the previous batch is stored (a failed load surfaces here or in flush). */
+  async function startLoad(): Promise<void> {
+    await loading;
+    if (batch.size === 0 && !pending) return;
+    const [staged, state] = [batch, pending];
+    batch = new StagedBatch(contextKey);
+    pending = undefined;
+    loading = load(staged, state);
+    // Keep an unobserved failure from crashing the process; it is rethrown by the next startLoad or flush.
+    loading.catch(() => undefined);
+  }
+
+  async function flush(): Promise<void> {
+    await startLoad();
+    await loading;
+  }
+
+  const full = () => batch.size >= batchSize;
 
   return {
     seenIds,
@@ -66,16 +88,20 @@ export function createRecordSink({
         totals.seen++;
         const result = normalizeRequest({ wire: dialect.toWire(raw), endpoint, serviceNames });
         if (!result.ok) {
-          rejected.push(result.rejected);
+          batch.addRejected(result.rejected);
           continue;
         }
         const request = result.request;
-        requests.push(request);
+        batch.add(request);
         seenIds.add(request.service_request_id);
         if (maxRequestedAt === null || request.requested_at > maxRequestedAt) maxRequestedAt = request.requested_at;
         if (request.updated_at && (maxUpdatedAt === null || request.updated_at > maxUpdatedAt)) maxUpdatedAt = request.updated_at;
       }
-      if (requests.length + rejected.length >= batchSize) await flush();
+      if (full()) await startLoad();
+    },
+    progress: async (state) => {
+      pending = { ...pending, ...state };
+      if (full()) await startLoad();
     },
     flush,
     watermarks: () => ({ maxRequestedAt, maxUpdatedAt }),

@@ -144,7 +144,8 @@ async function backfill(ctx: RunContext, state: HarvestState, startedAt: Date): 
     [ctx.endpoint.id, startedAt.toISOString()],
   );
   const newest = [maxUpdatedAt, stored?.max_updated ?? null].filter((v): v is string => v !== null && v <= startedAt.toISOString()).sort().at(-1);
-  await ctx.sink.flush({ backfill_complete: true, ...(newest ? { updated_cursor: newest } : {}) });
+  await ctx.sink.progress({ backfill_complete: true, ...(newest ? { updated_cursor: newest } : {}) });
+  await ctx.sink.flush();
 }
 
 async function incremental(ctx: RunContext, state: HarvestState, startedAt: Date): Promise<number> {

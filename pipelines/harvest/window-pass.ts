@@ -6,8 +6,8 @@ export type PassKind = 'requested' | 'updated';
 
 /**
  * Walks [from, to) in windows on requested_datetime or updated_datetime, oldest first. A window whose answer may
- * be incomplete is halved and fetched again (servers cap silently); a complete one commits its rows together with
- * the cursor move that `cursorFor` names, so a crash resumes at the last complete window.
+ * be incomplete is halved and fetched again (servers cap silently); a complete one moves the cursor `cursorFor`
+ * names, committed with the rows it covers, so a crash resumes at the last committed complete window.
  */
 export async function windowPass({
   ctx,
@@ -44,9 +44,10 @@ export async function windowPass({
     if (!outcome.complete) {
       ctx.counters.warnings.push(`${kind} window ${window.start.toISOString()} … ${window.end.toISOString()}: ${outcome.reason}; kept what came`);
     }
-    await ctx.sink.flush({ ...cursorFor(window.end), window_seconds: width });
+    await ctx.sink.progress({ ...cursorFor(window.end), window_seconds: width });
     cursor = windowEnd;
     // Grow again after quiet windows (open311status: ×1.1 … we grow faster, halving is cheap to redo).
     if (outcome.count < caps.cap / 2 || caps.paging !== 'none') width = Math.min(maxSeconds, width * 2);
   }
+  await ctx.sink.flush();
 }

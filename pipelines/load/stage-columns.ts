@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { BOOLEAN, DOUBLE, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import type { CanonicalRequest } from '../normalize/types.ts';
 
@@ -50,28 +49,13 @@ export const requestStageColumns: StageColumn[] = [
   text('parent_request_id'),
   { name: 'is_duplicate', type: BOOLEAN, get: (r) => r.is_duplicate },
   { name: 'extended', type: VARCHAR, get: (r) => JSON.stringify(r.extended) },
-  { name: 'raw', type: VARCHAR, get: (r) => JSON.stringify(r.raw ?? null) },
   { name: 'quality_flags', type: VARCHAR, get: (r) => JSON.stringify(r.quality_flags) },
 ];
 
-export const requestStageDdl = `CREATE TEMP TABLE IF NOT EXISTS stage_requests (${[
+export const requestStageDdl = `CREATE OR REPLACE TEMP TABLE stage_requests (${[
   ...requestStageColumns.map((c) => `${c.name} ${c.type.toString()}`),
+  'raw VARCHAR',
   'content_hash VARCHAR',
 ].join(', ')})`;
 
-/** Rows → column arrays, with the content hash appended as the last column. */
-export function stageRequestColumns(requests: readonly CanonicalRequest[]): Value[][] {
-  const columns: Value[][] = requestStageColumns.map(() => new Array<Value>(requests.length));
-  const hashes = new Array<Value>(requests.length);
-  requests.forEach((request, row) => {
-    const hash = createHash('sha1');
-    requestStageColumns.forEach((column, i) => {
-      const value = column.get(request);
-      columns[i]![row] = value;
-      hash.update(value === null ? '\u0000' : String(value)).update('\u0001');
-    });
-    hashes[row] = hash.digest('base64');
-  });
-  columns.push(hashes);
-  return columns;
-}
+export const requestStageTypes: DuckDBType[] = [...requestStageColumns.map((c) => c.type), VARCHAR, VARCHAR];

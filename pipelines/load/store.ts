@@ -23,14 +23,16 @@ export interface Store {
 
 export interface OpenStoreOptions {
   path: string;
-  /** DuckDB memory_limit, e.g. '1GB'. */
+  /** DuckDB memory_limit, e.g. '256MB' (DuckDB spills to disk beyond it). */
   memoryLimit?: string;
   threads?: number;
 }
 
-export async function openStore({ path, memoryLimit = '1GB', threads }: OpenStoreOptions): Promise<Store> {
+export async function openStore({ path, memoryLimit = '256MB', threads }: OpenStoreOptions): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const options: Record<string, string> = { memory_limit: memoryLimit };
+  // A WAL of 64 MB before each checkpoint: fewer checkpoints for batch loads, while un-checkpointed data (held in
+  // memory) stays small. memory_limit is DuckDB's share of the process (see FED311_DUCKDB_MEMORY).
+  const options: Record<string, string> = { memory_limit: memoryLimit, checkpoint_threshold: '64MB' };
   if (threads) options.threads = String(threads);
   const instance = await DuckDBInstance.fromCache(path, options);
   const writer = await prepareConnection(await instance.connect());

@@ -4,3 +4,4 @@ export { categorize, type CategorizeInput } from './categorize.ts';
 export { parseTimestamp } from './parse-timestamp.ts';
 export { withoutPersonalFields, isPersonalKey } from './personal-fields.ts';
 export type { CanonicalRequest, DetailedStatus, NoteEvent, NormalizeResult, RejectedRecord } from './types.ts';
+export { normalizationContextKey, normalizeRulesVersion } from './context-key.ts';

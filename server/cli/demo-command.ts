@@ -18,7 +18,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   const requests = intOption('requests', values.requests, 50_000, 1);
   const simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: intOption('seed', values.seed, 7), requests, faults: 'none' });
   const dbPath = values.db ?? 'data/demo.duckdb';
-  const store = await openStore({ path: dbPath });
+  const store = await openStore({ path: dbPath, memoryLimit: config.duckdbMemory });
   try {
     process.stderr.write(`fed311 demo: simulated federation at ${simulator.url} with ${requests} requests; harvesting into ${dbPath}\n`);
     const summaries = await harvest({ store, endpoints: simulator.registry(), deps: defaultDeps({ logger: createLogger(config.logLevel) }) });

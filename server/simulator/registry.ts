@@ -4,13 +4,13 @@ import type { SimEndpoint } from './federation.ts';
 import { localDate } from './time/time-format.ts';
 
 /** Registry entries pointing at the running simulator (CONTRACT §3), one per simulated endpoint. */
-export function simRegistry(endpoints: readonly SimEndpoint[], serverUrl: string): Endpoint[] {
+export function simRegistry(endpoints: readonly SimEndpoint[], originOf: (endpointId: string) => string): Endpoint[] {
   return endpoints.map((ep) => {
     const { city } = ep.dialect;
     const entry: Endpoint = {
       id: ep.id,
       name: city.name,
-      base_url: `${serverUrl}${city.prefix}`,
+      base_url: `${originOf(ep.id)}${city.prefix}`,
       dialect: ep.dialect.id,
       format: city.format,
       timezone: city.timezone,

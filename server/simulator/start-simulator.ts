@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultPlan } from './faults/fault-plan.ts';
 import { buildFederation } from './federation.ts';
@@ -17,24 +18,30 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const endpoints = buildFederation({ seed, requests, faults, start: clock.nowSeconds() });
   const plan = new FaultPlan({ seed, profile: faults });
   let url = '';
-  const baseUrlOf = (id: string) => `${url}${endpoints.find((e) => e.id === id)?.dialect.city.prefix ?? '/'}`;
+  const origins = new Map<string, string>();
+  const originOf = (id: string) => origins.get(id) ?? url;
+  const baseUrlOf = (id: string) => `${originOf(id)}${endpoints.find((e) => e.id === id)?.dialect.city.prefix ?? '/'}`;
   const state = (): SimulatorState => ({
     clock: clock.now().toISOString(), started_at: startedAt, seed, requests, faults, fault_counts: { ...plan.counts },
     endpoints: endpoints.map((ep) => endpointState(ep, clock.nowSeconds(), baseUrlOf(ep.id))),
   });
   const control: SimControl = { endpoints, nowSeconds: () => clock.nowSeconds(), advance: (ms) => clock.advance(ms), state };
-  const { server, stop } = createSimServer({ control, faults: plan, stallMs: options.stallMs ?? 4000, serverUrl: () => url });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  url = `http://${host}:${address.port}`;
+  const sim = createSimServer({ control, faults: plan, stallMs: options.stallMs ?? 4000, originOf });
+  const hostName = options.host ?? '127.0.0.1';
+  // The main port serves /_sim/ and every endpoint; each endpoint also has a port of its own (port+1+i, or any).
+  const server = await listen(sim.createServer(), options.port ?? 0, hostName);
+  url = originFor(server);
+  const endpointServers = await Promise.all(
+    endpoints.map((ep, i) => listen(sim.createServer(), options.port ? options.port + 1 + i : 0, hostName).then((s) => {
+      origins.set(ep.id, originFor(s));
+      return s;
+    })),
+  );
+  const servers = [server, ...endpointServers];
   return {
     url,
-    registry: () => simRegistry(endpoints, url),
-    registryYaml: () => simRegistryYaml(simRegistry(endpoints, url), url),
+    registry: () => simRegistry(endpoints, originOf),
+    registryYaml: () => simRegistryYaml(simRegistry(endpoints, originOf), url),
     now: () => clock.now(),
     advance: (ms) => clock.advance(ms),
     state,
@@ -43,11 +50,30 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (!ep) throw new Error(`unknown simulated endpoint ${endpointId} (known: ${endpoints.map((e) => e.id).join(', ')})`);
       return truthRows(ep, clock.nowSeconds());
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        stop();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      sim.stop();
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+function originFor(server: Server): string {
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openStore } from '../../pipelines/load/store.ts';
 import { startSimulator } from '../../server/simulator/index.ts';
 
-const bin = new URL('../../server/bin/fed311.js', import.meta.url).pathname;
+const bin = new URL('../../server/bin/fed311', import.meta.url).pathname;
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 let dir: string;
 let registry: string;
@@ -25,7 +25,7 @@ afterAll(async () => {
 /** Runs `fed311 harvest`; with `killAfterMs`, SIGKILLs it then (if it is still running). */
 function runHarvest(db: string, killAfterMs?: number): Promise<{ code: number | null; killed: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'harvest', '--registry', registry, '--db', db, '--json'], {
+    const child = spawn(bin, ['harvest', '--registry', registry, '--db', db, '--json'], {
       stdio: ['ignore', 'ignore', 'ignore'],
       env: { ...process.env, FED311_LOG_LEVEL: 'silent' },
     });

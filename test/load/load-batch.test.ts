@@ -13,7 +13,7 @@ afterEach(async () => cleanup());
 const t1 = new Date('2026-02-01T00:00:00Z');
 const t2 = new Date('2026-02-02T00:00:00Z');
 const load = (requests: Parameters<typeof loadBatch>[0]['requests'], now: Date, extra: Partial<Parameters<typeof loadBatch>[0]> = {}) =>
-  loadBatch({ store, endpointId: 'test', requests, rejected: [], runId: 1, now, ...extra });
+  loadBatch({ store, endpointId: 'test', requests, rejected: [], runId: 1, now, contextKey: 'test', ...extra });
 
 describe('loadBatch', () => {
   test('inserts, then a re-sighting changes nothing but last_seen_at', async () => {

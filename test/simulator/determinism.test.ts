@@ -17,6 +17,9 @@ afterAll(async () => {
 });
 
 /** One wide page per endpoint and format, with extensions: the bytes a harvester would see. */
+// Ports differ between two simulators; everything else must not.
+const anyOrigin = /http:\/\/127\.0\.0\.1:\d+/g;
+
 async function bytes(sim: Simulator): Promise<string[]> {
   const out: string[] = [];
   for (const endpoint of sim.registry()) {
@@ -24,7 +27,7 @@ async function bytes(sim: Simulator): Promise<string[]> {
     const extra = endpoint.jurisdiction_id ? `&jurisdiction_id=${endpoint.jurisdiction_id}` : '';
     for (const format of ['json', 'xml']) {
       const page = await get(`${endpoint.base_url}requests.${format}?${dates}&extensions=true&page_size=200&limit=100${extra}`);
-      out.push(page.text.replaceAll(sim.url, 'URL'));
+      out.push(page.text.replaceAll(anyOrigin, 'URL'));
     }
     out.push((await get(`${endpoint.base_url}services.json`)).text);
   }
@@ -35,7 +38,7 @@ test('the same seed gives the same bytes and the same truth', async () => {
   const [first, second] = await Promise.all([bytes(a), bytes(b)]);
   expect(second).toEqual(first);
   for (const endpoint of a.registry()) expect(b.truth(endpoint.id)).toEqual(a.truth(endpoint.id));
-  expect(b.registryYaml().replaceAll(b.url, 'URL')).toEqual(a.registryYaml().replaceAll(a.url, 'URL'));
+  expect(b.registryYaml().replaceAll(anyOrigin, 'URL')).toEqual(a.registryYaml().replaceAll(anyOrigin, 'URL'));
 });
 
 test('another seed gives other data', async () => {

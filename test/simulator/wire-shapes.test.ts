@@ -94,6 +94,16 @@ describe('records have the recorded fixtures\' shapes', () => {
     expect(keysOf(nested(simulated, 'extended_attributes'))).toEqual(keysOf(nested(recorded, 'extended_attributes')));
   });
 
+  test('coordinates lie in the registry bbox (except citysdk\'s swapped pairs and uReport\'s 0 = unknown)', async () => {
+    for (const endpoint of sim.registry()) {
+      const [west, south, east, north] = endpoint.bbox!;
+      const points = (await rows(endpoint.dialect)).filter((r) => typeof r === 'object' && 'lat' in r)
+        .map((r) => [Number(r.lat), Number(r.long)] as const).filter(([lat]) => lat !== 0 && !(endpoint.dialect === 'citysdk' && lat < 30));
+      const outside = points.filter(([lat, long]) => lat < south || lat > north || long < west || long > east);
+      expect({ id: endpoint.id, some: points.length > 0, outside }).toEqual({ id: endpoint.id, some: true, outside: [] });
+    }
+  });
+
   test('generic: the spec example\'s XML elements, in a <service_requests><request> document', async () => {
     const parser = new XMLParser({ parseTagValue: false, isArray: (tag) => tag === 'request' });
     const recorded = parser.parse(readFileSync(new URL('../fixtures/open311/spec-examples/requests-spec-example.xml', import.meta.url), 'utf8'));

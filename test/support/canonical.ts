@@ -1,6 +1,9 @@
 import type { CanonicalRequest } from '../../pipelines/normalize/types.ts';
 
-/** A canonical request with plain defaults; tests override what they care about. */
+/**
+ * A canonical request with plain defaults; tests override what they care about. Its `raw` is the overrides, as a
+ * source's record changes whenever what is made of it changes.
+ */
 export function canonical(overrides: Partial<CanonicalRequest> & { service_request_id: string }): CanonicalRequest {
   return {
     endpoint_id: 'test',
@@ -31,7 +34,7 @@ export function canonical(overrides: Partial<CanonicalRequest> & { service_reque
     parent_request_id: null,
     is_duplicate: false,
     extended: {},
-    raw: { id: overrides.service_request_id },
+    raw: { ...overrides },
     quality_flags: [],
     note_events: [],
     ...overrides,

@@ -1,19 +1,14 @@
+import { defineDialect } from '../shared/define-dialect.ts';
 import type { Dialect, DialectCapabilities, WireRequest } from '../types.ts';
-import { readRequestList, readServiceList } from '../shared/envelope.ts';
+import { readRequestList } from '../shared/envelope.ts';
 import { readActivityLog } from '../shared/notes.ts';
-import { buildRequestsUrl, buildServicesUrl } from '../shared/request-url.ts';
-import { safeToWire } from '../shared/safe-to-wire.ts';
-import { pickServiceFields, pickSpecFields } from '../shared/spec-fields.ts';
-import { urlStyleFor } from '../shared/url-style.ts';
+import { pickSpecFields } from '../shared/spec-fields.ts';
 import { asRecord, isRecord, textOf, urlsOf } from '../shared/values.ts';
 
 const capabilities: DialectCapabilities = {
   paging: 'page', defaultPageSize: 100, maxPageSize: 500, cap: 500, windowDays: 30,
   updatedAfter: true, idBatch: 50, rateLimitPerMinute: 60, pastEndRepeatsLastPage: false,
 };
-// Klarschiff (a CitySDK server) answers only open requests unless asked for both (GEOREPORT §4).
-const style = urlStyleFor({ capabilities, overrides: { extensions: true, allStatuses: true } });
-
 /** Helsinki sends its compound state as one comma-joined string; a list is joined the same way. */
 function detailedStatusOf(value: unknown): string | null {
   if (Array.isArray(value)) return textOf(value.map((part) => textOf(part)).filter((part) => part !== null).join(','));
@@ -48,14 +43,12 @@ function withoutRepeats(records: unknown[]): unknown[] {
 }
 
 /** CitySDK servers (Helsinki, 6Aika cities, Klarschiff): pages from 1, 30-day windows, detailed_status and media_urls extensions. */
-export const citysdk: Dialect = {
+export const citysdk: Dialect = defineDialect({
   id: 'citysdk',
   description: 'CitySDK (Helsinki, 6Aika, Klarschiff): pages from 1, updated_after/before, compound detailed_status',
   capabilities,
-  requestsUrl: (endpoint, query, auth) => buildRequestsUrl({ endpoint, query, style, auth }),
-  servicesUrl: (endpoint, auth) => buildServicesUrl({ endpoint, style, auth }),
+  // Klarschiff (a CitySDK server) answers only open requests unless asked for both (GEOREPORT §4).
+  url: { extensions: true, allStatuses: true },
   readRequests: (body) => withoutRepeats(readRequestList({ body })),
-  readServices: (body) => readServiceList({ body }),
-  toWire: safeToWire(toWire),
-  toService: (raw) => pickServiceFields({ raw }),
-};
+  toWire,
+});

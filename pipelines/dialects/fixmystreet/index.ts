@@ -1,16 +1,12 @@
+import { defineDialect } from '../shared/define-dialect.ts';
 import type { Dialect, DialectCapabilities, WireRequest } from '../types.ts';
-import { readRequestList, readServiceList } from '../shared/envelope.ts';
-import { buildRequestsUrl, buildServicesUrl } from '../shared/request-url.ts';
-import { safeToWire } from '../shared/safe-to-wire.ts';
-import { pickServiceFields, pickSpecFields } from '../shared/spec-fields.ts';
-import { urlStyleFor } from '../shared/url-style.ts';
+import { pickSpecFields } from '../shared/spec-fields.ts';
 import { isRecord, textOf } from '../shared/values.ts';
 
 const capabilities: DialectCapabilities = {
   paging: 'none', defaultPageSize: 1000, maxPageSize: 1000, cap: 1000, windowDays: 30,
   updatedAfter: false, idBatch: 1, rateLimitPerMinute: 60, pastEndRepeatsLastPage: false,
 };
-const style = urlStyleFor({ capabilities, overrides: { jurisdictionRequired: true } });
 const lifted = new Set(['interface_used']);
 // Older FixMyStreet wrapped scalar values in one-element arrays (GEOREPORT §7.8).
 const SCALAR_FIELDS = ['service_request_id', 'status', 'service_code', 'service_name', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'lat', 'long', 'address', 'zipcode'] as const;
@@ -29,14 +25,10 @@ function toWire(raw: unknown): WireRequest {
 }
 
 /** FixMyStreet (mySociety): no paging, 30-day windows with exclusive end_date, jurisdiction_id required, wrapped JSON. */
-export const fixmystreet: Dialect = {
+export const fixmystreet: Dialect = defineDialect({
   id: 'fixmystreet',
   description: 'FixMyStreet (mySociety): no paging, jurisdiction_id required, extended status words, {"service_requests":[…]} JSON',
   capabilities,
-  requestsUrl: (endpoint, query, auth) => buildRequestsUrl({ endpoint, query, style, auth }),
-  servicesUrl: (endpoint, auth) => buildServicesUrl({ endpoint, style, auth }),
-  readRequests: (body) => readRequestList({ body }),
-  readServices: (body) => readServiceList({ body }),
-  toWire: safeToWire(toWire),
-  toService: (raw) => pickServiceFields({ raw }),
-};
+  url: { jurisdictionRequired: true },
+  toWire,
+});

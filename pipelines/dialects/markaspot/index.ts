@@ -1,12 +1,10 @@
 import { EnvelopeError } from '../../parse/types.ts';
 import type { ParsedBody } from '../../parse/types.ts';
+import { defineDialect } from '../shared/define-dialect.ts';
 import type { Dialect, DialectCapabilities, RequestsQuery, WireRequest } from '../types.ts';
 import { describeVendorErrors, findVendorErrors } from '../shared/error-body.ts';
-import { readRequestList, readServiceList } from '../shared/envelope.ts';
-import { buildRequestsUrl, buildServicesUrl } from '../shared/request-url.ts';
-import { safeToWire } from '../shared/safe-to-wire.ts';
-import { pickServiceFields, pickSpecFields } from '../shared/spec-fields.ts';
-import { urlStyleFor } from '../shared/url-style.ts';
+import { readRequestList } from '../shared/envelope.ts';
+import { pickSpecFields } from '../shared/spec-fields.ts';
 
 const capabilities: DialectCapabilities = {
   paging: 'offset', defaultPageSize: 50, maxPageSize: 100, cap: 100, windowDays: 90,
@@ -14,7 +12,6 @@ const capabilities: DialectCapabilities = {
 };
 // Mark-a-Spot lifts its limit cap from 100 to 500 when a start_date or `updated` filter is sent.
 const maxPageSize = (query: RequestsQuery) => (query.requested || query.updated ? 500 : 100);
-const style = urlStyleFor({ capabilities, overrides: { maxPageSize, updated: 'since', extensions: true } });
 const NO_ROWS = /no service ?requests? found/i;
 const COMMA_LIST = /\s*,\s*/;
 
@@ -39,14 +36,11 @@ function toWire(raw: unknown): WireRequest {
 }
 
 /** Mark-a-Spot (Drupal; Köln, Bonn...): limit/offset paging, `updated` since-filter, address_string/status_note names, 404 for no rows. */
-export const markaspot: Dialect = {
+export const markaspot: Dialect = defineDialect({
   id: 'markaspot',
   description: 'Mark-a-Spot (Köln, Bonn...): limit/offset, `updated` filter, address_string/status_note, 404 when empty',
   capabilities,
-  requestsUrl: (endpoint, query, auth) => buildRequestsUrl({ endpoint, query, style, auth }),
-  servicesUrl: (endpoint, auth) => buildServicesUrl({ endpoint, style, auth }),
+  url: { maxPageSize, updated: 'since', extensions: true },
   readRequests,
-  readServices: (body) => readServiceList({ body }),
-  toWire: safeToWire(toWire),
-  toService: (raw) => pickServiceFields({ raw }),
-};
+  toWire,
+});

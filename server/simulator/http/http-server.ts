@@ -10,8 +10,8 @@ export interface SimServerDeps {
   control: SimControl;
   faults: FaultPlan;
   stallMs: number;
-  /** Filled in once the server listens. */
-  serverUrl: () => string;
+  /** Origin (scheme, host, port) an endpoint is served at; filled in once the servers listen. */
+  originOf: (endpointId: string) => string;
 }
 
 function write(res: ServerResponse, response: SimResponse): void {
@@ -24,8 +24,12 @@ function write(res: ServerResponse, response: SimResponse): void {
   res.end(response.body);
 }
 
-/** The federation's HTTP server: /_sim/ control routes, then one GeoReport endpoint per dialect, faults injected per call. */
-export function createSimServer(deps: SimServerDeps): { server: Server; stop: () => void } {
+/**
+ * The federation's HTTP handling: /_sim/ control routes, then one GeoReport endpoint per dialect, faults injected per
+ * call. `createServer()` may be called once per origin: every simulated city also gets its own port, as real cities
+ * have their own hosts (and a harvester's per-host politeness treats them apart).
+ */
+export function createSimServer(deps: SimServerDeps): { createServer: () => Server; stop: () => void } {
   const stalled = new Set<NodeJS.Timeout>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
@@ -43,7 +47,7 @@ export function createSimServer(deps: SimServerDeps): { server: Server; stop: ()
     const replaced = fault && faultResponse(fault.kind, fault.call);
     if (replaced) return write(res, replaced);
     const now = deps.control.nowSeconds();
-    let response = open311Route({ match, params, now, serverUrl: deps.serverUrl(), repeatPrevious: fault?.kind === 'repeated_page' });
+    let response = open311Route({ match, params, now, serverUrl: deps.originOf(match.ep.id), repeatPrevious: fault?.kind === 'repeated_page' });
     if (fault?.kind === 'truncated') response = truncate(response, fault.call);
     if (fault?.kind !== 'stall') return write(res, response);
     const timer = setTimeout(() => {
@@ -56,18 +60,21 @@ export function createSimServer(deps: SimServerDeps): { server: Server; stop: ()
       stalled.delete(timer);
     });
   };
-  const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      // The simulator must never leave a caller hanging; an unexpected bug is a plain 500 with the reason.
-      write(res, { status: 500, contentType: 'text/plain; charset=utf-8', body: `simulator error: ${(error as Error).stack ?? error}\n` });
-    }
-  });
-  server.keepAliveTimeout = 30_000;
+  const newServer = () => {
+    const server = createServer((req, res) => {
+      try {
+        handle(req, res);
+      } catch (error) {
+        // The simulator must never leave a caller hanging; an unexpected bug is a plain 500 with the reason.
+        write(res, { status: 500, contentType: 'text/plain; charset=utf-8', body: `simulator error: ${(error as Error).stack ?? error}\n` });
+      }
+    });
+    server.keepAliveTimeout = 30_000;
+    return server;
+  };
   const stop = () => {
     for (const timer of stalled) clearTimeout(timer);
     stalled.clear();
   };
-  return { server, stop };
+  return { createServer: newServer, stop };
 }

@@ -76,14 +76,16 @@ export function parseRequestsQuery(ep: SimEndpoint, params: URLSearchParams, now
   const rawIds = params.get('service_request_id') ?? '';
   const start = dateParam(ep, params, 'start_date');
   const end = dateParam(ep, params, 'end_date');
-  const after = dateParam(ep, params, rules.updated === 'since' ? 'updated' : 'updated_after');
-  const before = dateParam(ep, params, 'updated_before');
+  // Servers without a change filter ignore its parameters, as they ignore any unknown parameter.
+  const none: Parsed<null> = { ok: true, value: null };
+  const after = rules.updated === 'none' ? none : dateParam(ep, params, rules.updated === 'since' ? 'updated' : 'updated_after');
+  const before = rules.updated === 'range' ? dateParam(ep, params, 'updated_before') : none;
   for (const parsed of [start, end, after, before]) if (!parsed.ok) return parsed;
   const value = <T>(p: Parsed<T>) => (p.ok ? p.value : null);
   const endAt = value(end);
   let startAt = value(start);
-  const updatedAfter = rules.updated === 'none' ? null : value(after);
-  const updatedBefore = rules.updated === 'range' ? value(before) : null;
+  const updatedAfter = value(after);
+  const updatedBefore = value(before);
   // The spec's 90-day default window is on requested time; a change-feed query (updated_*) must still reach old requests.
   const window = rules.defaultWindowDays === null || updatedAfter !== null || updatedBefore !== null ? null : rules.defaultWindowDays * 86400;
   if (window !== null && startAt === null) startAt = (endAt ?? now) - window;

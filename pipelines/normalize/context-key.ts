@@ -1,0 +1,9 @@
+import type { Endpoint } from '../registry/types.ts';
+
+/** Bump when a normalization rule changes, so stored rows are rewritten on their next sighting. */
+export const normalizeRulesVersion = 1;
+
+/** Everything besides the raw record that decides an endpoint's canonical rows. */
+export function normalizationContextKey(endpoint: Endpoint): string {
+  return JSON.stringify([normalizeRulesVersion, endpoint.dialect, endpoint.timezone, endpoint.bbox ?? null]);
+}
