@@ -26,5 +26,9 @@ export async function harvest({
   http?: HttpOptions;
 }): Promise<EndpointSummary[]> {
   const runner = await startScheduler({ store, endpoints, deps, options, http, schedule: false });
-  return Promise.all(endpoints.filter((endpoint) => endpoint.enabled).map((endpoint) => runner.trigger(endpoint.id)));
+  try {
+    return await Promise.all(endpoints.filter((endpoint) => endpoint.enabled).map((endpoint) => runner.trigger(endpoint.id)));
+  } finally {
+    await runner.stop();
+  }
 }

@@ -31,7 +31,7 @@ function parsePort(value: string | undefined): number {
 }
 
 function parseMemory(value: string | undefined): string {
-  if (!value) return '256MB';
+  if (!value) return '192MB';
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())) {
     throw new Error(`FED311_DUCKDB_MEMORY: "${value}" is not a size such as 256MB or 2GB`);
   }

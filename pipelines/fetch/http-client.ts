@@ -41,7 +41,7 @@ export const defaultHttpOptions: HttpOptions = {
 
 export interface EndpointClient {
   /** GETs `url`; non-transient answers go to `accept`, which returns a value or throws (BodyError ⇒ retried). */
-  get<T>(url: URL, accept: (response: FetchedResponse) => T): Promise<T>;
+  get<T>(url: URL, accept: (response: FetchedResponse) => T | Promise<T>): Promise<T>;
   stats: HttpStats;
 }
 
@@ -91,10 +91,10 @@ export function createEndpointClient({
     }
   }
 
-  async function get<T>(url: URL, accept: (response: FetchedResponse) => T): Promise<T> {
+  async function get<T>(url: URL, accept: (response: FetchedResponse) => T | Promise<T>): Promise<T> {
     for (let tries = 0; ; tries++) {
       try {
-        return accept(await gate.run(() => attempt(url)));
+        return await accept(await gate.run(() => attempt(url)));
       } catch (error) {
         const transient = (error instanceof FetchError && error.transient) || error instanceof BodyError;
         if (!transient || tries >= options.maxRetries) throw withUrl(error, url);

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialects/types.ts';
 import type { EndpointClient } from '../fetch/http-client.ts';
 import type { Store } from '../load/store.ts';
 import type { Endpoint } from '../registry/types.ts';
+import type { PageReader } from './page-reader.ts';
 import type { RecordSink } from './record-sink.ts';
 
 /** Everything one endpoint's run needs, built once by run-endpoint.ts. */
@@ -14,6 +15,11 @@ export interface RunContext {
   deps: Deps;
   runId: number;
   sink: RecordSink;
+  /** Reads response bytes into staged rows (in worker threads). */
+  reader: PageReader;
+  serviceNames: Map<string, string>;
+  /** normalizationContextKey(endpoint). */
+  contextKey: string;
   counters: RunCounters;
   options: HarvestOptions;
 }
@@ -41,6 +47,8 @@ export interface HarvestOptions {
   globalConcurrency: number;
   /** Calls in flight to one host, whatever the number of its tenants. */
   hostConcurrency: number;
+  /** Worker threads reading pages (parse, normalize, stage) off the main thread; 0 reads in-process. */
+  pageWorkers: number;
 }
 
 export const defaultHarvestOptions: HarvestOptions = {
@@ -52,4 +60,5 @@ export const defaultHarvestOptions: HarvestOptions = {
   servicesMaxAgeHours: 24,
   globalConcurrency: 8,
   hostConcurrency: 4,
+  pageWorkers: 1,
 };

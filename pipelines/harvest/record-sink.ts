@@ -1,18 +1,17 @@
-import type { Dialect } from '../dialects/types.ts';
 import { loadStaged, type LoadCounts } from '../load/load-batch.ts';
-import { StagedBatch } from '../load/staged-batch.ts';
 import type { StatePatch } from '../load/harvest-state.ts';
+import { StagedBatch } from '../load/staged-batch.ts';
 import type { Store } from '../load/store.ts';
-import { normalizationContextKey, normalizeRequest } from '../normalize/index.ts';
 import type { Endpoint } from '../registry/types.ts';
+import type { PageResult } from './read-page.ts';
 
 /**
- * Normalizes raw records as they arrive and loads them in batches. A cursor move waits for the next batch and
- * commits in its transaction: a cursor is never stored without every row it covers. A full batch loads in the
- * background while fetching goes on; batches load one at a time and in order, so cursors commit in order too.
+ * Collects read pages and loads them in batches. A cursor move waits for the next batch and commits in its
+ * transaction: a cursor is never stored without every row it covers. A full batch loads in the background while
+ * fetching goes on; batches load one at a time and in order, so cursors commit in order too.
  */
 export interface RecordSink {
-  add(raws: readonly unknown[]): Promise<void>;
+  addPage(page: PageResult): Promise<void>;
   /** Records a cursor move that the rows added so far justify; it is committed with the next batch. */
   progress(state: StatePatch): Promise<void>;
   /** Loads what is buffered now, with any pending cursor move, and waits until every batch is stored. */
@@ -28,28 +27,22 @@ export interface RecordSink {
 export function createRecordSink({
   store,
   endpoint,
-  dialect,
-  serviceNames,
   runId,
   now,
   batchSize,
 }: {
   store: Store;
   endpoint: Endpoint;
-  dialect: Dialect;
-  serviceNames: Map<string, string>;
   runId: number;
   now: () => Date;
   batchSize: number;
 }): RecordSink {
-  const contextKey = normalizationContextKey(endpoint);
-  let batch = new StagedBatch(contextKey);
+  let batch = new StagedBatch();
   let pending: StatePatch | undefined;
   let maxRequestedAt: string | null = null;
   let maxUpdatedAt: string | null = null;
   const seenIds = new Set<string>();
   const totals = { seen: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, events: 0 };
-
   let loading: Promise<void> = Promise.resolve();
 
   async function load(staged: StagedBatch, state: StatePatch | undefined): Promise<void> {
@@ -66,7 +59,7 @@ export function createRecordSink({
     await loading;
     if (batch.size === 0 && !pending) return;
     const [staged, state] = [batch, pending];
-    batch = new StagedBatch(contextKey);
+    batch = new StagedBatch();
     pending = undefined;
     loading = load(staged, state);
     // Keep an unobserved failure from crashing the process; it is rethrown by the next startLoad or flush.
@@ -83,20 +76,15 @@ export function createRecordSink({
   return {
     seenIds,
     totals,
-    add: async (raws) => {
-      for (const raw of raws) {
-        totals.seen++;
-        const result = normalizeRequest({ wire: dialect.toWire(raw), endpoint, serviceNames });
-        if (!result.ok) {
-          batch.addRejected(result.rejected);
-          continue;
-        }
-        const request = result.request;
-        batch.add(request);
-        seenIds.add(request.service_request_id);
-        if (maxRequestedAt === null || request.requested_at > maxRequestedAt) maxRequestedAt = request.requested_at;
-        if (request.updated_at && (maxUpdatedAt === null || request.updated_at > maxUpdatedAt)) maxUpdatedAt = request.updated_at;
+    addPage: async (page) => {
+      totals.seen += page.count;
+      for (const row of page.rows) {
+        batch.addRow(row);
+        seenIds.add(row.id);
+        if (maxRequestedAt === null || row.requestedAt > maxRequestedAt) maxRequestedAt = row.requestedAt;
+        if (row.updatedAt && (maxUpdatedAt === null || row.updatedAt > maxUpdatedAt)) maxUpdatedAt = row.updatedAt;
       }
+      for (const rejected of page.rejected) batch.addRejected(rejected);
       if (full()) await startLoad();
     },
     progress: async (state) => {

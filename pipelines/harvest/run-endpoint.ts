@@ -6,6 +6,8 @@ import { ensureState, updateState, type HarvestState } from '../load/harvest-sta
 import type { Store } from '../load/store.ts';
 import type { Endpoint } from '../registry/types.ts';
 import type { HarvestOptions, RunContext } from './context.ts';
+import { normalizationContextKey } from '../normalize/index.ts';
+import type { PageReader } from './page-reader.ts';
 import { createRecordSink } from './record-sink.ts';
 import { loadServiceNames, refreshServices } from './refresh-services.ts';
 import { repollOpen } from './repoll-open.ts';
@@ -29,6 +31,7 @@ export async function runEndpoint({
   store,
   deps,
   gates,
+  reader,
   options,
   http = defaultHttpOptions,
 }: {
@@ -36,6 +39,7 @@ export async function runEndpoint({
   store: Store;
   deps: Deps;
   gates: Gates;
+  reader: PageReader;
   options: HarvestOptions;
   http?: HttpOptions;
 }): Promise<EndpointSummary> {
@@ -56,33 +60,28 @@ export async function runEndpoint({
     deps,
     runId,
     options,
+    reader,
+    serviceNames: new Map(),
+    contextKey: normalizationContextKey(endpoint),
     counters: { pages: 0, windowsSplit: 0, warnings: [] },
-    sink: undefined as never,
+    sink: createRecordSink({ store, endpoint, runId, now: deps.now, batchSize: options.batchSize }),
   };
 
   let error: string | null = null;
   let repolled = 0;
   try {
     await refreshServicesIfStale(ctx, state);
-    ctx.sink = createRecordSink({
-      store,
-      endpoint,
-      dialect,
-      serviceNames: await loadServiceNames(ctx),
-      runId,
-      now: deps.now,
-      batchSize: options.batchSize,
-    });
+    for (const [code, name] of await loadServiceNames(ctx)) ctx.serviceNames.set(code, name);
     if (mode === 'backfill') await backfill(ctx, state, startedAt);
     else repolled = await incremental(ctx, state, startedAt);
   } catch (caught) {
     error = (caught as Error).message;
     deps.logger.warn({ endpoint: endpoint.id, error }, 'harvest run failed');
     // Rows already fetched are kept; the cursor stays at the last complete window.
-    await ctx.sink?.flush().catch(() => undefined);
+    await ctx.sink.flush().catch(() => undefined);
   }
 
-  const totals = ctx.sink?.totals ?? { seen: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, events: 0 };
+  const totals = ctx.sink.totals;
   const finishedAt = deps.now();
   const summary: EndpointSummary = {
     endpoint_id: endpoint.id,

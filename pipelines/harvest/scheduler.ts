@@ -5,6 +5,7 @@ import type { Store } from '../load/store.ts';
 import { syncEndpoints } from '../load/sync-endpoints.ts';
 import type { Endpoint } from '../registry/types.ts';
 import { defaultHarvestOptions, type HarvestOptions } from './context.ts';
+import { createPageReader } from './page-reader.ts';
 import { rateOf, runEndpoint } from './run-endpoint.ts';
 import { createGates } from '../fetch/gates.ts';
 import type { EndpointSummary } from './runs.ts';
@@ -43,6 +44,7 @@ export async function startScheduler({
     hostConcurrency: settings.hostConcurrency,
     deps,
   });
+  const reader = createPageReader({ workers: settings.pageWorkers });
   const byId = new Map(endpoints.map((e) => [e.id, e]));
   const inFlight = new Map<string, Promise<EndpointSummary>>();
   await syncEndpoints({ store, endpoints, now: deps.now() });
@@ -52,7 +54,7 @@ export async function startScheduler({
     if (!endpoint) return Promise.reject(new Error(`no endpoint "${endpointId}" in the registry`));
     const current = inFlight.get(endpointId);
     if (current) return current;
-    const run = runEndpoint({ endpoint, store, deps, gates, options: settings, http }).finally(() => inFlight.delete(endpointId));
+    const run = runEndpoint({ endpoint, store, deps, gates, reader, options: settings, http }).finally(() => inFlight.delete(endpointId));
     inFlight.set(endpointId, run);
     return run;
   }
@@ -79,6 +81,7 @@ export async function startScheduler({
     stop: async () => {
       for (const task of tasks.values()) await task.destroy();
       await Promise.allSettled(inFlight.values());
+      await reader.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { CanonicalRequest, RejectedRecord } from '../normalize/types.ts';
 import { appendColumns } from './append.ts';
 import { applyStatePatch, type StatePatch } from './harvest-state.ts';
 import { requestStageDdl, requestStageTypes } from './stage-columns.ts';
-import { StagedBatch, type Columns, type StagedColumns } from './staged-batch.ts';
+import { stageAll, type Columns, type StagedBatch, type StagedColumns } from './staged-batch.ts';
 import { readRows, type Store } from './store.ts';
 
 const sql = (name: string) => readFileSync(new URL(`./${name}.sql`, import.meta.url), 'utf8');
@@ -40,10 +40,7 @@ export interface LoadCounts {
 
 /** `loadStaged` for rows at hand (tests, small callers). */
 export async function loadBatch({ requests, rejected, contextKey, ...input }: LoadBatchInput): Promise<LoadCounts> {
-  const batch = new StagedBatch(contextKey);
-  for (const request of requests) batch.add(request);
-  for (const record of rejected) batch.addRejected(record);
-  return loadStaged({ ...input, batch });
+  return loadStaged({ ...input, batch: stageAll({ requests, rejected, contextKey }) });
 }
 
 /**

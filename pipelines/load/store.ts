@@ -28,7 +28,7 @@ export interface OpenStoreOptions {
   threads?: number;
 }
 
-export async function openStore({ path, memoryLimit = '256MB', threads }: OpenStoreOptions): Promise<Store> {
+export async function openStore({ path, memoryLimit = '192MB', threads }: OpenStoreOptions): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // A WAL of 64 MB before each checkpoint: fewer checkpoints for batch loads, while un-checkpointed data (held in
   // memory) stays small. memory_limit is DuckDB's share of the process (see FED311_DUCKDB_MEMORY).
