@@ -2,6 +2,7 @@ import { loadStaged, type LoadCounts } from '../load/load-batch.ts';
 import type { StatePatch } from '../load/harvest-state.ts';
 import { StagedBatch } from '../load/staged-batch.ts';
 import type { Store } from '../load/store.ts';
+import type { Logger } from 'pino';
 import type { Endpoint } from '../registry/types.ts';
 import type { PageResult } from './read-page.ts';
 
@@ -30,12 +31,14 @@ export function createRecordSink({
   runId,
   now,
   batchSize,
+  logger,
 }: {
   store: Store;
   endpoint: Endpoint;
   runId: number;
   now: () => Date;
   batchSize: number;
+  logger: Logger;
 }): RecordSink {
   let batch = new StagedBatch();
   let pending: StatePatch | undefined;
@@ -52,6 +55,7 @@ export function createRecordSink({
     totals.unchanged += counts.unchanged;
     totals.rejected += counts.rejected;
     totals.events += counts.events;
+    logger.debug({ endpoint: endpoint.id, inserted: counts.inserted, updated: counts.updated, cursor: state ?? null }, 'batch stored');
   }
 
   /** Starts loading the buffer once the previous batch is stored (a failed load surfaces here or in flush). */

@@ -64,7 +64,7 @@ export async function runEndpoint({
     serviceNames: new Map(),
     contextKey: normalizationContextKey(endpoint),
     counters: { pages: 0, windowsSplit: 0, warnings: [] },
-    sink: createRecordSink({ store, endpoint, runId, now: deps.now, batchSize: options.batchSize }),
+    sink: createRecordSink({ store, endpoint, runId, now: deps.now, batchSize: options.batchSize, logger: deps.logger }),
   };
 
   let error: string | null = null;
@@ -171,7 +171,7 @@ async function incremental(ctx: RunContext, state: HarvestState, startedAt: Date
   const dataEnd = minIso(state.backfill_until ?? state.backfill_from, state.max_requested_at ?? state.backfill_until ?? state.backfill_from);
   const from = new Date(Date.parse(dataEnd) - ctx.endpoint.trailing_days * dayMs);
   await windowPass({ ctx, kind: 'requested', from, to: startedAt, cursorFor: (windowEnd) => requestedCursor(ctx, windowEnd) });
-  return repollOpen(ctx);
+  return repollOpen(ctx, { until: from });
 }
 
 function requestedCursor(ctx: RunContext, windowEnd: Date) {

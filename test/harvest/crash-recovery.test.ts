@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ let dir: string;
 let registry: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 11, requests: 30_000, faults: 'none', now: new Date('2026-03-01T00:00:00Z') });
+  sim = await startSimulator({ port: 0, seed: 11, requests: 60_000, faults: 'none', now: new Date('2026-03-01T00:00:00Z') });
   dir = mkdtempSync(join(tmpdir(), 'fed311-crash-'));
   registry = join(dir, 'registry.yaml');
   writeFileSync(registry, sim.registryYaml());
@@ -22,20 +23,38 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `fed311 harvest`; with `killAfterMs`, SIGKILLs it then (if it is still running). */
-function runHarvest(db: string, killAfterMs?: number): Promise<{ code: number | null; killed: boolean }> {
+/**
+ * Runs `fed311 harvest`. With `kill`, SIGKILLs it `kill.afterMs` after its `kill.afterBatches`-th committed batch
+ * (the harvester logs each at debug level), so kills land at chosen points of progress on any machine.
+ */
+function runHarvest(db: string, kill?: { afterBatches: number; afterMs: number }): Promise<{ code: number | null; killed: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(bin, ['harvest', '--registry', registry, '--db', db, '--json'], {
-      stdio: ['ignore', 'ignore', 'ignore'],
-      env: { ...process.env, FED311_LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, FED311_LOG_LEVEL: kill ? 'debug' : 'silent' },
     });
     let killed = false;
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs);
+    let batches = 0;
+    let timer: NodeJS.Timeout | undefined;
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      if (!kill || !line.includes('"msg":"batch stored"') || ++batches !== kill.afterBatches) return;
+      timer = setTimeout(() => (killed = child.kill('SIGKILL')), kill.afterMs);
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, killed });
     });
   });
+}
+
+async function storedRows(db: string): Promise<number> {
+  const store = await openStore({ path: db });
+  try {
+    const [row] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM service_requests`);
+    return row?.n ?? 0;
+  } finally {
+    await store.close();
+  }
 }
 
 /** Everything a harvest decides, without the wall-clock parts (seen times, run ids, harvest times). */
@@ -67,12 +86,16 @@ test('a harvest killed with SIGKILL at random moments and restarted ends in the 
   const crashed = join(dir, 'crashed.duckdb');
   let seed = 20260301;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  let kills = 0;
-  for (let i = 0; i < 6; i++) {
-    const outcome = await runHarvest(crashed, 700 + Math.floor(random() * 2500));
-    if (outcome.killed) kills++;
+  // Kill points: how many rows each killed run had committed when it died.
+  const killedAt: number[] = [];
+  for (let i = 0; i < 12 && killedAt.length < 6; i++) {
+    const outcome = await runHarvest(crashed, { afterBatches: 1 + Math.floor(random() * 3), afterMs: Math.floor(random() * 300) });
+    if (outcome.killed) killedAt.push(await storedRows(crashed));
   }
-  expect(kills).toBeGreaterThanOrEqual(5);
+  console.log(`rows committed when each kill landed: ${killedAt.join(', ')} (of ${expected.requests.length})`);
+  expect(killedAt.length).toBeGreaterThanOrEqual(5);
+  // The kills cut the backfill short at several points of progress.
+  expect(killedAt.filter((n) => n > 0 && n < expected.requests.length).length).toBeGreaterThanOrEqual(5);
   expect((await runHarvest(crashed)).code).toBe(0);
   const actual = await snapshot(crashed);
   expect(actual.requests.length).toBe(expected.requests.length);

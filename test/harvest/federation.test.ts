@@ -3,7 +3,7 @@ import { defaultHttpOptions } from '../../pipelines/fetch/http-client.ts';
 import { harvest } from '../../pipelines/harvest.ts';
 import type { Store } from '../../pipelines/load/store.ts';
 import { startSimulator } from '../../server/simulator/index.ts';
-import { compareWithTruth, summarizeComparison, type TruthRow } from '../support/compare-truth.ts';
+import { compareWithTruth, summarizeComparison } from '../../server/simulator/compare-truth.ts';
 import { tempStore } from '../support/temp-store.ts';
 import { testDeps } from '../support/test-deps.ts';
 
@@ -33,7 +33,7 @@ describe('harvesting the simulated federation with flaky faults', () => {
     expect(summaries.reduce((n, s) => n + s.retries, 0)).toBeGreaterThan(0); // the faults were there and were survived
     let malformed = 0;
     for (const endpoint of sim.registry()) {
-      const comparison = await compareWithTruth({ store, endpointId: endpoint.id, truth: sim.truth(endpoint.id) as TruthRow[] });
+      const comparison = await compareWithTruth({ store, endpointId: endpoint.id, truth: sim.truth(endpoint.id) });
       expect(comparison.expected).toBeGreaterThan(100);
       malformed += comparison.malformed;
       expect({ endpoint: endpoint.id, ...summarizeComparison(comparison) }).toEqual({
@@ -66,7 +66,7 @@ describe('harvesting the simulated federation with flaky faults', () => {
     expect(summaries.map((s) => [s.endpoint_id, s.mode, s.outcome, s.error])).toEqual(sim.registry().map((e) => [e.id, 'incremental', 'ok', null]));
     let closures = 0;
     for (const endpoint of sim.registry()) {
-      const truth = sim.truth(endpoint.id) as TruthRow[];
+      const truth = sim.truth(endpoint.id);
       const comparison = await compareWithTruth({ store, endpointId: endpoint.id, truth });
       expect({ endpoint: endpoint.id, missing: comparison.missing.length, wrongStatus: comparison.wrongStatus.slice(0, 3), duplicates: comparison.duplicates }).toEqual({
         endpoint: endpoint.id,

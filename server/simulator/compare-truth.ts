@@ -1,14 +1,6 @@
 import type { Store } from '../../pipelines/load/store.ts';
+import type { TruthRow } from './types.ts';
 
-export interface TruthRow {
-  service_request_id: string;
-  status: 'open' | 'closed';
-  requested_at: string;
-  updated_at: string | null;
-  closed_at: string | null;
-  malformed: string | null;
-  duplicate_of: string | null;
-}
 
 export interface TruthComparison {
   expected: number;
