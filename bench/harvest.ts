@@ -74,6 +74,7 @@ try {
   console.log(`memory peaks (MB): rss ${mb(peak.rss)}, JS heap ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`);
   const simCpu = processCpuSeconds(sim.child.pid);
   if (process.env.FED311_BENCH_THREADS) console.log(threadCpu());
+  const [{ stored = 0 } = {}] = await store.query<{ stored: number }>(`SELECT count(*) AS stored FROM service_requests`);
   const duckdbMemory = await store.query<{ tag: string; memory_usage_bytes: number }>(
     `SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY 2 DESC`,
   );
@@ -83,7 +84,7 @@ try {
   const failed = summaries.filter((s) => s.outcome !== 'ok');
   if (failed.length) console.error('not ok:', failed.map((s) => `${s.endpoint_id}: ${s.error}`).join('; '));
   const e2eRate = seen / e2eSeconds;
-  console.log(`end to end: ${seen} records in ${e2eSeconds.toFixed(2)} s = ${Math.round(e2eRate)} records/s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; harvest process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, simulator process CPU ${simCpu.toFixed(1)} s)`);
+  console.log(`end to end: ${seen} records read (${stored} distinct requests stored) in ${e2eSeconds.toFixed(2)} s = ${Math.round(e2eRate)} records/s, ${Math.round(stored / e2eSeconds)} stored/s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; harvest process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, simulator process CPU ${simCpu.toFixed(1)} s)`);
   for (const s of summaries) console.log(`  ${s.endpoint_id.padEnd(18)} ${String(s.records_seen).padStart(8)} records ${String(s.http_calls).padStart(6)} calls ${s.seconds.toFixed(1).padStart(6)} s`);
 
   if (recordBodies) {

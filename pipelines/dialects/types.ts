@@ -16,6 +16,7 @@ export interface RequestsQuery {
 
 export interface DialectCapabilities {
   paging: 'page' | 'offset' | 'none';
+  /** What the server sends when no page size is asked for (documentation: the harvester always asks, see page-size.ts). */
   defaultPageSize: number;
   maxPageSize: number;
   /** Most records one call can return when there is no paging (spec: 1000). With paging, a page holds at most pageSize. */

@@ -1,4 +1,5 @@
 import type { RunContext } from './context.ts';
+import { pageSizeFor } from './page-size.ts';
 import { runQuery } from './run-query.ts';
 import { windowPass } from './window-pass.ts';
 
@@ -39,6 +40,6 @@ async function windowCalls(ctx: RunContext, from: Date, until: Date): Promise<nu
   );
   const caps = ctx.dialect.capabilities;
   // Non-paging windows are split to stay under the cap, so count them at about half full.
-  const perCall = caps.paging === 'none' ? caps.cap / 2 : Math.min(ctx.endpoint.page_size ?? caps.defaultPageSize, caps.maxPageSize);
+  const perCall = caps.paging === 'none' ? caps.cap / 2 : pageSizeFor(ctx.endpoint, caps);
   return Math.ceil(n / perCall) + Math.ceil((until.getTime() - from.getTime()) / (caps.windowDays * dayMs));
 }

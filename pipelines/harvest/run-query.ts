@@ -1,5 +1,6 @@
 import type { RequestsQuery } from '../dialects/types.ts';
 import type { RunContext } from './context.ts';
+import { pageSizeFor } from './page-size.ts';
 
 export interface QueryOutcome {
   /** False when the answer may hold less than the server has (cap reached, a full page repeated, page limit). */
@@ -15,7 +16,7 @@ export interface QueryOutcome {
 export async function runQuery(ctx: RunContext, query: Omit<RequestsQuery, 'page' | 'pageSize'>): Promise<QueryOutcome> {
   const { dialect, endpoint } = ctx;
   const caps = dialect.capabilities;
-  const pageSize = Math.min(Math.max(1, endpoint.page_size ?? caps.defaultPageSize), caps.maxPageSize);
+  const pageSize = pageSizeFor(endpoint, caps);
   const paged = caps.paging !== 'none' && !query.ids;
   const seen = new Set<string>();
   let count = 0;

@@ -44,10 +44,36 @@ export async function windowPass({
     if (!outcome.complete) {
       ctx.counters.warnings.push(`${kind} window ${window.start.toISOString()} … ${window.end.toISOString()}: ${outcome.reason}; kept what came`);
     }
-    await ctx.sink.progress({ ...cursorFor(window.end), window_seconds: width });
     cursor = windowEnd;
-    // Grow again after quiet windows (open311status: ×1.1 … we grow faster, halving is cheap to redo).
-    if (outcome.count < caps.cap / 2 || caps.paging !== 'none') width = Math.min(maxSeconds, width * 2);
+    width = nextWidth({ spanSeconds, count: outcome.count, width, caps, minSeconds, maxSeconds });
+    await ctx.sink.progress({ ...cursorFor(window.end), window_seconds: width });
   }
   await ctx.sink.flush();
+}
+
+/**
+ * The next window's width. Without paging, a window that reaches the cap is wasted and fetched again in halves, so
+ * windows are sized from the density just seen to come back about 60 % full; with paging, size only bounds the
+ * query, so it grows back to the widest.
+ */
+function nextWidth({
+  spanSeconds,
+  count,
+  width,
+  caps,
+  minSeconds,
+  maxSeconds,
+}: {
+  spanSeconds: number;
+  count: number;
+  width: number;
+  caps: { paging: string; cap: number };
+  minSeconds: number;
+  maxSeconds: number;
+}): number {
+  if (caps.paging !== 'none') return Math.min(maxSeconds, width * 2);
+  const target = caps.cap * 0.6;
+  const fitted = count > 0 ? spanSeconds * (target / count) : width * 2;
+  // Density changes (nights, weekends, growth): never more than double at once.
+  return Math.min(maxSeconds, Math.max(minSeconds, Math.min(fitted, width * 2)));
 }

@@ -128,24 +128,22 @@ async function storeNoteEvents({
   anyChanged: boolean;
 }): Promise<number> {
   await appendColumns({ connection, table: 'stage_notes', catalog: 'temp', types: notes.map(() => VARCHAR), columns: notes });
-  const insert = (condition: string) =>
-    readRows(
-      connection,
-      `INSERT INTO request_events (endpoint_id, service_request_id, observed_at, status, detailed_status, updated_at, source, note_type, run_id)
+  const insert = async (condition: string) =>
+    (
+      await connection.run(
+        `INSERT INTO request_events (endpoint_id, service_request_id, observed_at, status, detailed_status, updated_at, source, note_type, run_id)
        SELECT DISTINCT n.endpoint_id, n.service_request_id, n.note_at::TIMESTAMPTZ, n.status, n.detailed_status, n.note_at::TIMESTAMPTZ, 'notes', n.note_type, $1
        FROM stage_notes n JOIN stage_diff d ON d.endpoint_id = n.endpoint_id AND d.service_request_id = n.service_request_id
-       WHERE ${condition}
-       RETURNING 1`,
-      [runId],
-    );
-  let stored = (await insert('d.is_new')).length;
+       WHERE ${condition}`,
+        [runId],
+      )
+    ).rowsChanged;
+  let stored = await insert('d.is_new');
   if (anyChanged) {
-    stored += (
-      await insert(`d.is_changed AND NOT EXISTS (
+    stored += await insert(`d.is_changed AND NOT EXISTS (
         SELECT 1 FROM request_events e
         WHERE e.source = 'notes' AND e.endpoint_id = n.endpoint_id AND e.service_request_id = n.service_request_id
-          AND e.observed_at = n.note_at::TIMESTAMPTZ AND e.note_type IS NOT DISTINCT FROM n.note_type)`)
-    ).length;
+          AND e.observed_at = n.note_at::TIMESTAMPTZ AND e.note_type IS NOT DISTINCT FROM n.note_type)`);
   }
   return stored;
 }
@@ -170,13 +168,11 @@ async function storeRejected({
      FROM stage_rejected s WHERE rejected_records.endpoint_id = $3 AND rejected_records.record_hash = s.record_hash`,
     [now, runId, endpointId],
   );
-  const inserted = await readRows(
-    connection,
+  const inserted = await connection.run(
     `INSERT INTO rejected_records (endpoint_id, record_hash, reason, raw, first_seen_at, last_seen_at, run_id)
      SELECT $3, s.record_hash, s.reason, CAST(s.raw AS JSON), $1::TIMESTAMPTZ, $1::TIMESTAMPTZ, $2 FROM stage_rejected s
-     WHERE NOT EXISTS (SELECT 1 FROM rejected_records r WHERE r.endpoint_id = $3 AND r.record_hash = s.record_hash)
-     RETURNING 1`,
+     WHERE NOT EXISTS (SELECT 1 FROM rejected_records r WHERE r.endpoint_id = $3 AND r.record_hash = s.record_hash)`,
     [now, runId, endpointId],
   );
-  return inserted.length;
+  return inserted.rowsChanged;
 }
