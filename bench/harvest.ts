@@ -1,7 +1,8 @@
 // Records/s of a full harvest (simulator → DuckDB, faults off), against a baseline that only parses the same
 // response bytes and appends them to DuckDB, measured in one run. Usage:
-//   node --import tsx bench/harvest.ts [--requests 200000] [--seed 1] [--no-baseline]
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+//   npm run bench:harvest -- [--requests 200000] [--seed 1] [--no-baseline]
+// It runs with the same JS heap cap as the fed311 command, so its memory figures are the command's.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,18 +21,6 @@ function processCpuSeconds(pid: number | undefined): number {
   if (!pid) return NaN;
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** CPU seconds per thread of this process, by thread name (Linux), to see where a harvest spends its CPU. */
-function threadCpu(): string {
-  const byName = new Map<string, number>();
-  for (const tid of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
-  }
-  return `CPU by thread: ${[...byName].sort((a, b) => b[1] - a[1]).map(([n, s]) => `${n} ${s.toFixed(1)} s`).join(', ')}`;
 }
 
 const { values } = parseArgs({ options: { requests: { type: 'string' }, seed: { type: 'string' }, 'no-baseline': { type: 'boolean' } } });
@@ -73,7 +62,6 @@ try {
   const mb = (n: number) => Math.round(n / 1048576);
   console.log(`memory peaks (MB): rss ${mb(peak.rss)}, JS heap ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`);
   const simCpu = processCpuSeconds(sim.child.pid);
-  if (process.env.FED311_BENCH_THREADS) console.log(threadCpu());
   const [{ stored = 0 } = {}] = await store.query<{ stored: number }>(`SELECT count(*) AS stored FROM service_requests`);
   const duckdbMemory = await store.query<{ tag: string; memory_usage_bytes: number }>(
     `SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY 2 DESC`,
