@@ -6,7 +6,7 @@ import { ensureState, updateState, type HarvestState } from '../load/harvest-sta
 import type { Store } from '../load/store.ts';
 import type { Endpoint } from '../registry/types.ts';
 import type { HarvestOptions, RunContext } from './context.ts';
-import { normalizationContextKey } from '../normalize/index.ts';
+import { normalizationContextKey, parseTimestamp } from '../normalize/index.ts';
 import type { PageReader } from './page-reader.ts';
 import { createRecordSink } from './record-sink.ts';
 import { loadServiceNames, refreshServices } from './refresh-services.ts';
@@ -45,9 +45,9 @@ export async function runEndpoint({
 }): Promise<EndpointSummary> {
   const startedAt = deps.now();
   const dialect = getDialect(endpoint.dialect);
-  const backfillFrom = endpoint.backfill_from
-    ? new Date(`${endpoint.backfill_from}T00:00:00Z`)
-    : new Date(startedAt.getTime() - options.defaultBackfillDays * dayMs);
+  // backfill_from is a day in the endpoint's own zone: its midnight there, not in UTC.
+  const localMidnight = endpoint.backfill_from ? parseTimestamp({ value: `${endpoint.backfill_from}T00:00:00`, zone: endpoint.timezone }) : null;
+  const backfillFrom = localMidnight ? new Date(localMidnight) : new Date(startedAt.getTime() - options.defaultBackfillDays * dayMs);
   const state = await ensureState({ store, endpointId: endpoint.id, backfillFrom });
   const mode = state.backfill_complete ? 'incremental' : 'backfill';
   const runId = await startRun({ store, endpointId: endpoint.id, mode, startedAt });
@@ -72,6 +72,7 @@ export async function runEndpoint({
   try {
     await refreshServicesIfStale(ctx, state);
     for (const [code, name] of await loadServiceNames(ctx)) ctx.serviceNames.set(code, name);
+    if (backfillFrom < new Date(state.backfill_from)) await extendBackfill(ctx, backfillFrom, new Date(state.backfill_from));
     if (mode === 'backfill') await backfill(ctx, state, startedAt);
     else repolled = await incremental(ctx, state, startedAt);
   } catch (caught) {
@@ -144,6 +145,14 @@ async function backfill(ctx: RunContext, state: HarvestState, startedAt: Date): 
   );
   const newest = [maxUpdatedAt, stored?.max_updated ?? null].filter((v): v is string => v !== null && v <= startedAt.toISOString()).sort().at(-1);
   await ctx.sink.progress({ backfill_complete: true, ...(newest ? { updated_cursor: newest } : {}) });
+  await ctx.sink.flush();
+}
+
+/** An earlier backfill_from than the stored one (`harvest --backfill-from`): fetch the stretch before it first. */
+async function extendBackfill(ctx: RunContext, from: Date, until: Date): Promise<void> {
+  await windowPass({ ctx, kind: 'requested', from, to: until, cursorFor: () => ({}) });
+  // The new start is recorded only once the whole stretch is in: a crash before that redoes it.
+  await ctx.sink.progress({ backfill_from: from.toISOString() });
   await ctx.sink.flush();
 }
 

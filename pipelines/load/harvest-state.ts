@@ -15,12 +15,12 @@ export interface HarvestState {
   services_fetched_at: string | null;
 }
 
-export type StatePatch = Partial<Omit<HarvestState, 'endpoint_id' | 'backfill_from'>>;
+export type StatePatch = Partial<Omit<HarvestState, 'endpoint_id'>>;
 
-const timestampKeys = new Set(['backfill_until', 'max_requested_at', 'updated_cursor', 'last_success_at', 'services_fetched_at']);
+const timestampKeys = new Set(['backfill_from', 'backfill_until', 'max_requested_at', 'updated_cursor', 'last_success_at', 'services_fetched_at']);
 const monotonicKeys = new Set(['max_requested_at', 'updated_cursor']);
 const patchKeys = [
-  'backfill_until', 'backfill_complete', 'max_requested_at', 'updated_cursor', 'window_seconds',
+  'backfill_from', 'backfill_until', 'backfill_complete', 'max_requested_at', 'updated_cursor', 'window_seconds',
   'last_run_id', 'last_success_at', 'services_fetched_at',
 ] as const;
 

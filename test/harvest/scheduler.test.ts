@@ -43,3 +43,38 @@ test('with schedules on, every enabled endpoint has its next run (default every 
     await scheduler.stop();
   }
 });
+
+test('backfill_from is midnight in the endpoint’s own zone', async () => {
+  const helsinki = { ...sim.registry().find((e) => e.id === 'sim-citysdk')!, backfill_from: '2026-01-10' };
+  const scheduler = await startScheduler({ store, endpoints: [helsinki], deps: testDeps({ start: sim.now() }), schedule: false });
+  try {
+    await scheduler.trigger(helsinki.id);
+    const [state] = await store.query<{ backfill_from: string }>(`SELECT backfill_from FROM harvest_state WHERE endpoint_id = $1`, [helsinki.id]);
+    // Helsinki is UTC+2 in January.
+    expect(state!.backfill_from).toBe('2026-01-09T22:00:00.000Z');
+  } finally {
+    await scheduler.stop();
+  }
+});
+
+test('an earlier backfill_from on a harvested endpoint fetches the stretch before the old start', async () => {
+  const late = { ...sim.registry().find((e) => e.id === 'sim-ureport')!, backfill_from: '2026-01-15' };
+  const count = async () =>
+    (await store.query<{ n: number }>(`SELECT count(*) AS n FROM service_requests WHERE endpoint_id = $1 AND requested_at < '2026-01-15'`, [late.id]))[0]!.n;
+  const run = async (entry: typeof late) => {
+    const scheduler = await startScheduler({ store, endpoints: [entry], deps: testDeps({ start: sim.now() }), schedule: false });
+    try {
+      return await scheduler.trigger(entry.id);
+    } finally {
+      await scheduler.stop();
+    }
+  };
+  expect((await run(late)).outcome).toBe('ok');
+  expect(await count()).toBe(0);
+  expect((await run({ ...late, backfill_from: '2025-12-01' })).outcome).toBe('ok');
+  const truth = sim.truth(late.id).filter((t) => t.malformed === null && t.requested_at >= '2025-12-01T05' && t.requested_at < '2026-01-15');
+  expect(truth.length).toBeGreaterThan(0);
+  expect(await count()).toBe(truth.length);
+  const [state] = await store.query<{ backfill_from: string }>(`SELECT backfill_from FROM harvest_state WHERE endpoint_id = $1`, [late.id]);
+  expect(state!.backfill_from).toBe('2025-12-01T05:00:00.000Z');
+});
