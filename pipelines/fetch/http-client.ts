@@ -84,7 +84,7 @@ export function createEndpointClient({
       return { url: shown, status: response.status, contentType: response.headers.get('content-type'), bytes };
     } catch (error) {
       if (error instanceof FetchError) throw error;
-      const reason = controller.signal.aborted ? `timed out after ${endpoint.timeout_seconds}s` : (error as Error).message;
+      const reason = controller.signal.aborted ? `timed out after ${endpoint.timeout_seconds}s` : networkReason(error as Error);
       throw new FetchError(`GET ${shown}: ${reason}`, true, { url: shown });
     } finally {
       clearTimeout(timer);
@@ -115,6 +115,13 @@ export function createEndpointClient({
   }
 
   return { get, stats };
+}
+
+/** undici says only "fetch failed"; the reason (DNS, refused, reset, TLS) is in its cause. */
+function networkReason(error: Error): string {
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  const detail = cause?.code ?? cause?.message;
+  return detail && !error.message.includes(detail) ? `${error.message} (${cause?.message ?? detail})` : error.message;
 }
 
 function acceptHeader(format: 'json' | 'xml'): string {

@@ -101,3 +101,11 @@ describe('endpoint HTTP client', () => {
     expect(deps.slept.filter((ms) => ms >= 50)).toEqual([50, 100, 200]);
   });
 });
+
+test('a network failure names its cause, not only "fetch failed"', async () => {
+  const s = await loopback((_req, res) => res.end());
+  await s.close();
+  const { http } = client();
+  // The port was just freed: nothing listens there any more.
+  await expect(http.get(new URL(`${s.url}/r`), text)).rejects.toThrow(/ECONNREFUSED/);
+});
