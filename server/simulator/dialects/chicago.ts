@@ -3,6 +3,7 @@ import { below, chance, hex, pick } from '../model/random.ts';
 import { localYear } from '../time/time-format.ts';
 import { nearbyNumber, pad, placeNear, type SamplePlace } from './shared.ts';
 import type { RecordView, SimDialect, SimService } from './types.ts';
+import { specRules } from './spec-rules.ts';
 
 interface ChicagoSamples {
   services: { code: string; name: string; agency: string }[];
@@ -93,11 +94,7 @@ export const chicago: SimDialect = {
     discoveryPrefix: '/chicago/open311/', format: 'json', pageSize: 500,
     notes: 'Simulated Chicago Open311 (Connected Bits era): zone-less local dates, page/page_size (50/500), extensions, updated_after/updated_before.',
   },
-  rules: {
-    paging: { kind: 'page', defaultSize: 50, maxSize: 500, pastEnd: 'empty' },
-    dateStyle: 'local-naive', endExclusive: false, defaultWindowDays: 90, updated: 'range', ids: 'list', status: 'list',
-    jurisdiction: { only: 'cityofchicago.org' }, errors: 'spec', emptyIs404: false, wrappedJson: false, xmlSortedKeys: false, timeStyle: 'zone-offset',
-  },
+  rules: specRules({ paging: { kind: 'page', defaultSize: 50, maxSize: 500, pastEnd: 'empty' }, dateStyle: 'local-naive', updated: 'range', jurisdiction: { only: 'cityofchicago.org' } }),
   services: () => services,
   duplicateShare: 0.05,
   echoShare: 0,

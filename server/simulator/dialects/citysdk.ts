@@ -3,6 +3,7 @@ import { chance, float, hex, pick } from '../model/random.ts';
 import { round6, serviceFromListing } from './shared.ts';
 import { citysdkId, citysdkIndex } from './citysdk-ids.ts';
 import type { RecordView, SimDialect, SimService } from './types.ts';
+import { specRules } from './spec-rules.ts';
 
 interface HelsinkiRecord {
   code: string; title: string; description: string; address: string;
@@ -44,11 +45,7 @@ export const citysdk: SimDialect = {
     discoveryPrefix: '/citysdk/palautews/rest/v1/', format: 'json',
     notes: 'Simulated Helsinki palautews (CitySDK): page/page_size (100/500), updated_after/updated_before, locale on services, duplicate rows in one answer.',
   },
-  rules: {
-    paging: { kind: 'page', defaultSize: 100, maxSize: 500, pastEnd: 'empty' },
-    dateStyle: 'zoned', endExclusive: false, defaultWindowDays: 90, updated: 'range', ids: 'list', status: 'list',
-    jurisdiction: 'ignored', errors: 'spec', emptyIs404: false, wrappedJson: false, xmlSortedKeys: false, timeStyle: 'zone-offset',
-  },
+  rules: specRules({ paging: { kind: 'page', defaultSize: 100, maxSize: 500, pastEnd: 'empty' }, updated: 'range' }),
   services: (locale) => translations[(locale ?? 'en').slice(0, 2).toLowerCase()] ?? (translations.en as SimService[]),
   duplicateShare: 0,
   echoShare: 0.005,

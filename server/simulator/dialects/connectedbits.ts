@@ -2,6 +2,7 @@ import { readDataJson } from '../data/load.ts';
 import { below, chance, hex, pick } from '../model/random.ts';
 import { englishDescriptions, placeOnStreet, serviceFromListing, type StreetArea } from './shared.ts';
 import type { RecordView, SimDialect } from './types.ts';
+import { numericIds, specRules } from './spec-rules.ts';
 
 type Listed = Record<string, unknown> & { definitions?: { service_departments?: { name?: string }[] } };
 const listing = readDataJson<Listed[]>('boston-services-2018-salesforce.json');
@@ -49,16 +50,11 @@ export const connectedbits: SimDialect = {
     discoveryPrefix: '/connectedbits/open311/', format: 'json',
     notes: 'Simulated Connected Bits / Spot server with Boston\'s recorded services: page/page_size (50/100), UTC .000Z timestamps.',
   },
-  rules: {
-    paging: { kind: 'page', defaultSize: 50, maxSize: 100, pastEnd: 'empty' },
-    dateStyle: 'zoned', endExclusive: false, defaultWindowDays: 90, updated: 'none', ids: 'list', status: 'list',
-    jurisdiction: 'ignored', errors: 'spec', emptyIs404: false, wrappedJson: false, xmlSortedKeys: false, timeStyle: 'utc-millis',
-  },
+  rules: specRules({ paging: { kind: 'page', defaultSize: 50, maxSize: 100, pastEnd: 'empty' }, timeStyle: 'utc-millis' }),
   services: () => services,
   duplicateShare: 0,
   echoShare: 0,
-  idOf: (index) => String(101_000_000_000 + index),
-  indexOf: (id) => (/^\d+$/.test(id) ? Number(id) - 101_000_000_000 : null),
+  ...numericIds(101_000_000_000),
   render: (view, extensions) => {
     const { rng } = view;
     const place = address(view);

@@ -2,6 +2,7 @@ import { readDataJson, readServicesXml } from '../data/load.ts';
 import { below, chance, pick } from '../model/random.ts';
 import { placeOnStreet, serviceFromListing, type StreetArea } from './shared.ts';
 import type { RecordView, SimDialect, SimService } from './types.ts';
+import { numericIds, specRules } from './spec-rules.ts';
 
 interface Category { name: string; group: string; reports: [string, string][] }
 
@@ -36,16 +37,11 @@ export const fixmystreet: SimDialect = {
     discoveryPrefix: '/fixmystreet/open311/v2/', jurisdictionId: 'fixmystreet.com', format: 'json',
     notes: 'Simulated FixMyStreet server: jurisdiction_id required, no paging (1000 newest rows per call), end_date exclusive, wrapped JSON.',
   },
-  rules: {
-    paging: { kind: 'none', cap: 1000, maxRequestsParam: true },
-    dateStyle: 'zoned', endExclusive: true, defaultWindowDays: null, updated: 'none', ids: 'numeric-single', status: 'single',
-    jurisdiction: 'required-any', errors: 'fixmystreet-html', emptyIs404: false, wrappedJson: true, xmlSortedKeys: true, timeStyle: 'zone-offset',
-  },
+  rules: specRules({ paging: { kind: 'none', cap: 1000, maxRequestsParam: true }, endExclusive: true, defaultWindowDays: null, ids: 'numeric-single', status: 'single', jurisdiction: 'required-any', errors: 'fixmystreet-html', wrappedJson: true, xmlSortedKeys: true }),
   services: () => services,
   duplicateShare: 0.04,
   echoShare: 0,
-  idOf: (index) => String(3_000_000 + index),
-  indexOf: (id) => (/^\d+$/.test(id) ? Number(id) - 3_000_000 : null),
+  ...numericIds(3_000_000),
   discoveryExtras: { document: { max_requests: '1000' } },
   render: (view) => {
     const { rng } = view;

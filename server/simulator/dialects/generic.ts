@@ -2,6 +2,7 @@ import { readDataJson, readServicesXml } from '../data/load.ts';
 import { chance, hex, pick } from '../model/random.ts';
 import { englishDescriptions, placeNear, serviceFromListing, type SamplePlace } from './shared.ts';
 import type { SimDialect } from './types.ts';
+import { numericIds, specRules } from './spec-rules.ts';
 
 const places = readDataJson<{ places: SamplePlace[] }>('san-francisco-samples.json').places;
 const closedNotes = readDataJson<{ closedNotes: string[] }>('chicago-samples.json').closedNotes;
@@ -18,16 +19,11 @@ export const generic: SimDialect = {
     discoveryPrefix: '/generic/open311/', format: 'xml',
     notes: 'Simulated plain GeoReport v2 server: no paging, silent cap of 1000 newest rows per call, 90-day default window.',
   },
-  rules: {
-    paging: { kind: 'none', cap: 1000 },
-    dateStyle: 'zoned', endExclusive: false, defaultWindowDays: 90, updated: 'none', ids: 'list', status: 'list',
-    jurisdiction: 'ignored', errors: 'spec', emptyIs404: false, wrappedJson: false, xmlSortedKeys: false, timeStyle: 'zone-offset',
-  },
+  rules: specRules({ paging: { kind: 'none', cap: 1000 } }),
   services: () => services,
   duplicateShare: 0,
   echoShare: 0,
-  idOf: (index) => String(4_000_000 + index),
-  indexOf: (id) => (/^\d+$/.test(id) ? Number(id) - 4_000_000 : null),
+  ...numericIds(4_000_000),
   render: (view) => {
     const { rng } = view;
     const place = placeNear(view.placeRng, places, bbox);

@@ -4,6 +4,7 @@ import { lowerBound } from '../model/record-state.ts';
 import { localYear } from '../time/time-format.ts';
 import { placeNear, type SamplePlace } from './shared.ts';
 import type { IdContext, SimDialect, SimService } from './types.ts';
+import { specRules } from './spec-rules.ts';
 
 interface KoelnSamples {
   services: { code: string; name: string }[];
@@ -50,11 +51,7 @@ export const markaspot: SimDialect = {
     discoveryPrefix: '/markaspot/georeport/v2/', format: 'json',
     notes: 'Simulated Mark-a-Spot (Sag\'s uns): limit/offset (50/100, 500 with start_date or updated), updated filter, HTTP 404 for an empty answer.',
   },
-  rules: {
-    paging: { kind: 'offset', defaultSize: 50, maxSize: 100, maxSizeFiltered: 500 },
-    dateStyle: 'zoned', endExclusive: false, defaultWindowDays: null, updated: 'since', ids: 'list', status: 'list',
-    jurisdiction: 'ignored', errors: 'markaspot', emptyIs404: true, wrappedJson: false, xmlSortedKeys: false, timeStyle: 'zone-offset',
-  },
+  rules: specRules({ paging: { kind: 'offset', defaultSize: 50, maxSize: 100, maxSizeFiltered: 500 }, defaultWindowDays: null, updated: 'since', errors: 'markaspot', emptyIs404: true }),
   services: () => services,
   duplicateShare: 0,
   echoShare: 0,

@@ -2,6 +2,7 @@ import { readDataJson, readServicesXml } from '../data/load.ts';
 import { chance, hex, pick } from '../model/random.ts';
 import { englishDescriptions, placeOnStreet, serviceFromListing, type StreetArea } from './shared.ts';
 import type { SimDialect } from './types.ts';
+import { numericIds, specRules } from './spec-rules.ts';
 
 // SeeClickFix organisations define their own request types; DC's recorded list stands in for New Haven's.
 const services = readServicesXml('washington-dc-services.xml').map((s) => serviceFromListing(s, 'City of New Haven'));
@@ -21,16 +22,11 @@ export const seeclickfix: SimDialect = {
     prefix: '/seeclickfix/open311/v2/29/', discoveryPrefix: '/seeclickfix/open311/v2/29/', format: 'json',
     notes: 'Simulated SeeClickFix facade: page/page_size capped at 20, integer ids, lat/long strings, acknowledged/archived words.',
   },
-  rules: {
-    paging: { kind: 'page', defaultSize: 20, maxSize: 20, pastEnd: 'empty' },
-    dateStyle: 'zoned', endExclusive: false, defaultWindowDays: 90, updated: 'none', ids: 'list', status: 'list',
-    jurisdiction: 'ignored', errors: 'spec', emptyIs404: false, wrappedJson: false, xmlSortedKeys: false, timeStyle: 'zone-offset',
-  },
+  rules: specRules({ paging: { kind: 'page', defaultSize: 20, maxSize: 20, pastEnd: 'empty' } }),
   services: () => services,
   duplicateShare: 0,
   echoShare: 0,
-  idOf: (index) => String(5_000_000 + index),
-  indexOf: (id) => (/^\d+$/.test(id) ? Number(id) - 5_000_000 : null),
+  ...numericIds(5_000_000),
   render: (view) => {
     const { rng } = view;
     const place = placeOnStreet(view.placeRng, areas, bbox);

@@ -2,6 +2,7 @@ import { readDataJson } from '../data/load.ts';
 import { chance, hex, pick, seedOf } from '../model/random.ts';
 import { placeNear, serviceFromListing, type SamplePlace } from './shared.ts';
 import type { SimDialect } from './types.ts';
+import { specRules } from './spec-rules.ts';
 
 interface BloomingtonSamples {
   descriptions: string[];
@@ -25,11 +26,7 @@ export const ureport: SimDialect = {
     discoveryPrefix: '/ureport/crm/open311/', format: 'json',
     notes: 'Simulated uReport: page/page_size (1000/1000, page 0 = 1), a page past the end repeats the last page, status ignored, single service_request_id.',
   },
-  rules: {
-    paging: { kind: 'page', defaultSize: 1000, maxSize: 1000, pastEnd: 'repeat-last' },
-    dateStyle: 'zoned', endExclusive: false, defaultWindowDays: null, updated: 'range', ids: 'single', status: 'ignored',
-    jurisdiction: 'ignored', errors: 'spec', emptyIs404: false, wrappedJson: false, xmlSortedKeys: false, timeStyle: 'zone-offset',
-  },
+  rules: specRules({ paging: { kind: 'page', defaultSize: 1000, maxSize: 1000, pastEnd: 'repeat-last' }, defaultWindowDays: null, updated: 'range', ids: 'single', status: 'ignored' }),
   services: () => services,
   duplicateShare: 0,
   echoShare: 0,
