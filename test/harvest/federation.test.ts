@@ -50,6 +50,13 @@ describe('harvesting the simulated federation with flaky faults', () => {
       });
     }
     expect(malformed).toBeGreaterThan(0); // flaky injects malformed records, and each one was rejected
+    // harvest_runs: one finished row per endpoint, with the same figures as the summaries.
+    const runs = await store.query<{ endpoint_id: string; mode: string; outcome: string; records_seen: number; http_calls: number; retries: number; finished: boolean }>(
+      `SELECT endpoint_id, mode, outcome, records_seen, http_calls, retries, finished_at IS NOT NULL AS finished FROM harvest_runs ORDER BY endpoint_id`,
+    );
+    expect(runs).toEqual(
+      [...summaries].sort((a, b) => a.endpoint_id.localeCompare(b.endpoint_id)).map((s) => ({ endpoint_id: s.endpoint_id, mode: 'backfill', outcome: 'ok', records_seen: s.records_seen, http_calls: s.http_calls, retries: s.retries, finished: true })),
+    );
     const rows = await store.query<{ endpoint_id: string; service_request_id: string }>(
       `SELECT endpoint_id, service_request_id FROM service_requests WHERE status = 'open'`,
     );
