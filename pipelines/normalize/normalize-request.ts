@@ -9,6 +9,7 @@ import { lastClosedAt, noteEventsOf } from './note-events.ts';
 import { parseTimestamp } from './parse-timestamp.ts';
 import { withoutPersonalFields } from './personal-fields.ts';
 import { detailedStatusFromRaw, statusWord } from './status-words.ts';
+import { freeText, plainText } from './clean-text.ts';
 import { flattenText, idText, isBlankish, tidyText } from './text.ts';
 import type { CanonicalRequest, NormalizeResult } from './types.ts';
 
@@ -82,7 +83,7 @@ function normalizeOrReject({ wire, endpoint, serviceNames }: NormalizeInput): No
   const detailed = (detailedRaw === null ? null : detailedStatusFromRaw({ raw: detailedRaw })) ?? word.detailed;
   const serviceCode = idText(wire.service_code);
   const serviceName = tidyText(wire.service_name) ?? (serviceCode === null ? null : (serviceNames?.get(serviceCode) ?? null));
-  const description = tidyText(wire.description);
+  const description = freeText(wire.description);
 
   const request: CanonicalRequest = {
     endpoint_id: endpoint.id,
@@ -95,16 +96,16 @@ function normalizeOrReject({ wire, endpoint, serviceNames }: NormalizeInput): No
     service_name: serviceName,
     category: categorize({ serviceCode, serviceName, description, endpoint }),
     agency_responsible: flattenText(wire.agency_responsible),
-    service_notice: tidyText(wire.service_notice),
+    service_notice: freeText(wire.service_notice),
     description,
-    status_notes: tidyText(wire.status_notes),
+    status_notes: freeText(wire.status_notes),
     requested_at: requestedAt,
     updated_at: updatedAt,
     expected_at: expectedAt,
     closed_at: closedAt,
     closed_at_source: closedAtSource,
     acknowledged_at: acknowledgedAt,
-    address: tidyText(wire.address),
+    address: plainText(wire.address),
     zipcode: zipcodeOf(wire.zipcode),
     lat,
     lon,

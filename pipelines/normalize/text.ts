@@ -1,5 +1,5 @@
-// Text tidying for canonical fields: only whitespace is tidied here (line ends, runs of spaces, padding);
-// HTML stripping, entity decoding and redaction of personal data inside text belong to a later stage.
+// Text tidying for canonical fields: line ends, runs of spaces, padding. HTML and entities are turned into text
+// and personal data redacted in clean-text.ts, which ends with this tidy.
 
 const LINE_ENDS = /\r\n?/g;
 const SPACE_RUNS = /[ \t\f\v\u00a0]+/g;

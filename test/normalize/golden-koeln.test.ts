@@ -36,13 +36,25 @@ describe('koeln-markaspot/requests-2024-01-100.json', () => {
     });
   });
 
-  test('863-2023: HTML in status_note is left for the later cleaning stage (only whitespace is tidied here)', () => {
+  test('863-2023: HTML in status_note becomes plain paragraphs, &nbsp; and <br> decoded', () => {
     const row = byId(canonical, '863-2023');
     expect(row.description).toBeNull();
     expect(row.media_urls).toEqual([]);
-    expect(row.status_notes).toBe((records[1] as { status_note: string }).status_note);
-    expect(row.status_notes).toMatch(/^<p>Guten Tag,&nbsp;<\/p><p>vielen Dank für Ihren Beitrag\.<\/p>/);
+    expect(row.status_notes).toBe(
+      'Guten Tag,\n\nvielen Dank für Ihren Beitrag.\n\n' +
+        'Wir haben Ihren Hinweis zur Störungsbehebung an die RheinEnergie AG weitergeleitet. Eine Erledigung wird von dort so schnell wie möglich durchgeführt.\n\n' +
+        'Bitte haben Sie Verständnis, dass aufgrund der derzeitigen hohen Anzahl an Meldungen leider Verzögerungen auftreten und mehrere Tage bis zur Instandsetzung vergehen können.\n\n' +
+        'Mit freundlichen Grüßen\nIhre Koordinationsstelle "Öffentliche Beleuchtung" der Stadt Köln',
+    );
     expect(row).toMatchObject({ service_code: '2.6.1', requested_at: '2023-12-21T19:19:11.000Z', closed_at: '2024-01-24T05:19:58.000Z' });
+  });
+
+  test('882-2023: the e-mail address inside the city’s reply is redacted, the link kept as text', () => {
+    const notes = byId(canonical, '882-2023').status_notes!;
+    expect(notes).toContain('Sie haben die Möglichkeit Ihr Anliegen über die allgemeine E-Mail [e-mail removed] zu melden.');
+    expect(notes).toContain('https://sags-uns.stadt-koeln.de/kategorien');
+    expect(notes).not.toMatch(/@/);
+    expect(notes).not.toMatch(/<p>|&nbsp;/);
   });
 
   test('938-2023: open, CRLF lines with trailing spaces tidied, requested just after midnight local', () => {

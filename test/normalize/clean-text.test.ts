@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { freeText, plainText } from '../../pipelines/normalize/clean-text.ts';
+
+describe('plain text from HTML (a real parser, html-to-text)', () => {
+  test('tags become text, entities are decoded, scripts are dropped; text that is not HTML is only tidied', () => {
+    expect(plainText('<p>Guten Tag,&nbsp;</p><p>vielen Dank.</p>')).toBe('Guten Tag,\n\nvielen Dank.');
+    expect(plainText('x<br/>y')).toBe('x\ny');
+    expect(plainText('<b>Bold</b> &#228;&#x00F6;')).toBe('Bold äö');
+    expect(plainText('Tom &amp; Jerry')).toBe('Tom & Jerry');
+    expect(plainText('<script>alert(1)</script>Text')).toBe('Text');
+    expect(plainText('a < b and c > d')).toBe('a < b and c > d');
+    expect(plainText('  1325  HOWARD ST \r\n')).toBe('1325 HOWARD ST');
+    expect([plainText('<p>&nbsp;</p>'), plainText(null), plainText('null')]).toEqual([null, null, null]);
+  });
+});
+
+describe('personal data redacted in free text', () => {
+  test('e-mail addresses and phone numbers written as phones, in several national formats', () => {
+    expect(freeText('Closed. Contact John at 617-635-4500 or john.smith@boston.gov.')).toBe('Closed. Contact John at [phone removed] or [e-mail removed].');
+    expect(freeText('(617) 635-4500')).toBe('[phone removed]');
+    expect(freeText('Tel. 0221 221 22')).toBe('Tel. [phone removed]');
+    expect(freeText('puhelin 09 310 1691')).toBe('puhelin [phone removed]');
+    expect(freeText('+49 221 221-0')).toBe('[phone removed]');
+    expect(freeText('+358 40 1234567')).toBe('[phone removed]');
+    expect(freeText('0044 20 7946 0958')).toBe('[phone removed]');
+    expect(freeText('phone: 6176354500')).toBe('phone: [phone removed]');
+  });
+
+  test('numbers that are not phones stay: request ids, dates, codes, addresses, coordinates, 311 itself', () => {
+    for (const text of [
+      'call 311',
+      'SR 12-01952587 dup of 862-2023',
+      'on 2024-01-05 and 05.01.2024',
+      '1325 HOWARD ST 94115',
+      'code 2.1.3 ref 101005420892',
+      'Lat 50.936473 Long 6.924739',
+    ]) {
+      expect(freeText(text)).toBe(text);
+    }
+  });
+});
