@@ -11,6 +11,7 @@ import type { PageReader } from './page-reader.ts';
 import { createRecordSink } from './record-sink.ts';
 import { loadServiceNames, refreshServices } from './refresh-services.ts';
 import { repollOpen } from './repoll-open.ts';
+import { refreshQuality } from '../quality/refresh-quality.ts';
 import { finishRun, startRun, type EndpointSummary } from './runs.ts';
 import { windowPass } from './window-pass.ts';
 
@@ -106,6 +107,9 @@ export async function runEndpoint({
     warnings: ctx.counters.warnings,
   };
   await finishRun({ store, summary, finishedAt, latencyP50: median(client.stats.latenciesMs) });
+  await refreshQuality({ store, endpointId: endpoint.id, runId, now: finishedAt }).catch((caught: Error) => {
+    deps.logger.warn({ endpoint: endpoint.id, error: caught.message }, 'quality figures not refreshed');
+  });
   await updateState({
     store,
     endpointId: endpoint.id,

@@ -15,7 +15,7 @@ test('numbered migrations are applied once, at start-up, and recorded', async ()
   expect(await store.query(`SELECT version FROM schema_migrations ORDER BY version`)).toEqual(versions.map((version) => ({ version })));
   const tables = await store.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1`);
   expect(tables.map((t) => t.name)).toEqual(
-    ['endpoint_checks', 'endpoints', 'harvest_runs', 'harvest_state', 'rejected_records', 'request_events', 'schema_migrations', 'service_requests', 'services'],
+    ['endpoint_checks', 'endpoint_quality', 'endpoints', 'harvest_runs', 'harvest_state', 'rejected_records', 'request_events', 'schema_migrations', 'service_requests', 'services'],
   );
   // Re-opening the same file applies nothing again.
   await store.close();
