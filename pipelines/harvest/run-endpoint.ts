@@ -11,6 +11,7 @@ import type { PageReader } from './page-reader.ts';
 import { createRecordSink } from './record-sink.ts';
 import { loadServiceNames, refreshServices } from './refresh-services.ts';
 import { repollOpen } from './repoll-open.ts';
+import { learnBbox } from '../quality/learn-bbox.ts';
 import { refreshQuality } from '../quality/refresh-quality.ts';
 import { finishRun, startRun, type EndpointSummary } from './runs.ts';
 import { windowPass } from './window-pass.ts';
@@ -53,8 +54,10 @@ export async function runEndpoint({
   const mode = state.backfill_complete ? 'incremental' : 'backfill';
   const runId = await startRun({ store, endpointId: endpoint.id, mode, startedAt });
   const client = createEndpointClient({ endpoint, gate: gates.forEndpoint(endpoint, rateOf(endpoint)), deps, options: http });
+  // Coordinates are checked against the registry's box, else the one learned from this endpoint's own data.
+  const checked: Endpoint = endpoint.bbox || !state.learned_bbox ? endpoint : { ...endpoint, bbox: state.learned_bbox };
   const ctx: RunContext = {
-    endpoint,
+    endpoint: checked,
     dialect,
     client,
     store,
@@ -63,7 +66,7 @@ export async function runEndpoint({
     options,
     reader,
     serviceNames: new Map(),
-    contextKey: normalizationContextKey(endpoint),
+    contextKey: normalizationContextKey(checked),
     counters: { pages: 0, windowsSplit: 0, warnings: [] },
     sink: createRecordSink({ store, endpoint, runId, now: deps.now, batchSize: options.batchSize, logger: deps.logger }),
   };
@@ -110,6 +113,7 @@ export async function runEndpoint({
   await refreshQuality({ store, endpointId: endpoint.id, runId, now: finishedAt }).catch((caught: Error) => {
     deps.logger.warn({ endpoint: endpoint.id, error: caught.message }, 'quality figures not refreshed');
   });
+  if (!endpoint.bbox && !state.learned_bbox) await learnBbox({ store, endpointId: endpoint.id });
   await updateState({
     store,
     endpointId: endpoint.id,

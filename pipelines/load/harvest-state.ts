@@ -13,9 +13,11 @@ export interface HarvestState {
   last_run_id: number | null;
   last_success_at: string | null;
   services_fetched_at: string | null;
+  /** Box learned from the endpoint's own coordinates (used when the registry has none). */
+  learned_bbox: [number, number, number, number] | null;
 }
 
-export type StatePatch = Partial<Omit<HarvestState, 'endpoint_id'>>;
+export type StatePatch = Partial<Omit<HarvestState, 'endpoint_id' | 'learned_bbox'>>;
 
 const timestampKeys = new Set(['backfill_from', 'backfill_until', 'max_requested_at', 'updated_cursor', 'last_success_at', 'services_fetched_at']);
 const monotonicKeys = new Set(['max_requested_at', 'updated_cursor']);

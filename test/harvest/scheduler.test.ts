@@ -78,3 +78,24 @@ test('an earlier backfill_from on a harvested endpoint fetches the stretch befor
   const [state] = await store.query<{ backfill_from: string }>(`SELECT backfill_from FROM harvest_state WHERE endpoint_id = $1`, [late.id]);
   expect(state!.backfill_from).toBe('2025-12-01T05:00:00.000Z');
 });
+
+test('an endpoint without a registry box learns one from its own coordinates after its first run', async () => {
+  const real = sim.registry().find((e) => e.id === 'sim-chicago')!;
+  const boxless = { ...real, id: 'boxless-chicago', bbox: undefined };
+  const scheduler = await startScheduler({ store, endpoints: [boxless], deps: testDeps({ start: sim.now() }), schedule: false });
+  try {
+    await scheduler.trigger(boxless.id);
+  } finally {
+    await scheduler.stop();
+  }
+  const [state] = await store.query<{ learned_bbox: number[] }>(`SELECT learned_bbox FROM harvest_state WHERE endpoint_id = $1`, [boxless.id]);
+  const [west, south, east, north] = state!.learned_bbox as [number, number, number, number];
+  const [rw, rs, re, rn] = real.bbox!;
+  // The learned box covers the city's real extent loosely: inside it, give or take its padding.
+  expect(west).toBeLessThan(rw + 0.1);
+  expect(east).toBeGreaterThan(re - 0.1);
+  expect(south).toBeLessThan(rs + 0.1);
+  expect(north).toBeGreaterThan(rn - 0.1);
+  expect(east - west).toBeLessThan(1.5);
+  expect(north - south).toBeLessThan(1.5);
+});
