@@ -18,6 +18,7 @@ export interface RunContext {
   /** Reads response bytes into staged rows (in worker threads). */
   reader: PageReader;
   serviceNames: Map<string, string>;
+  serviceCategories: Map<string, string>;
   /** normalizationContextKey(endpoint). */
   contextKey: string;
   counters: RunCounters;

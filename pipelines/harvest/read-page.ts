@@ -13,6 +13,8 @@ export interface PageTask {
   bytes: Uint8Array;
   /** service_code → service_name, to fill names a record lacks. */
   serviceNames: Map<string, string>;
+  /** service_code → the category its services-list entry got. */
+  serviceCategories: Map<string, string>;
   contextKey: string;
 }
 
@@ -53,7 +55,12 @@ export function readPage(task: PageTask): PageResult {
   }
   const result: PageResult = { count: records.length, signature: pageSignature(records), rows: [], rejected: [] };
   for (const raw of records) {
-    const normalized = normalizeRequest({ wire: dialect.toWire(raw), endpoint, serviceNames: task.serviceNames });
+    const normalized = normalizeRequest({
+      wire: dialect.toWire(raw),
+      endpoint,
+      serviceNames: task.serviceNames,
+      serviceCategories: task.serviceCategories,
+    });
     if (normalized.ok) {
       result.rows.push(stageRequest({ request: normalized.request, contextKey: task.contextKey }));
     } else {

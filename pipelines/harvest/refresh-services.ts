@@ -21,7 +21,10 @@ export async function refreshServices(ctx: RunContext): Promise<void> {
     rows.map((s) => text(s.type)),
     rows.map((s) => text(s.keywords)),
     rows.map((s) => text(s.group)),
-    rows.map((s) => categorize({ serviceCode: text(s.service_code), serviceName: text(s.service_name), group: text(s.group), endpoint })),
+    rows.map((s) => categorize({
+      serviceCode: text(s.service_code), serviceName: text(s.service_name), group: text(s.group), keywords: text(s.keywords),
+      description: text(s.description), endpoint,
+    })),
     rows.map((s) => JSON.stringify(s.extended)),
     rows.map((s) => JSON.stringify(s.raw ?? null)),
   ];
@@ -47,10 +50,16 @@ export async function refreshServices(ctx: RunContext): Promise<void> {
   });
 }
 
-export async function loadServiceNames(ctx: Pick<RunContext, 'store' | 'endpoint'>): Promise<Map<string, string>> {
-  const rows = await ctx.store.query<{ service_code: string; service_name: string }>(
-    `SELECT service_code, service_name FROM services WHERE endpoint_id = $1 AND service_name IS NOT NULL`,
+/** The endpoint's services list as normalize uses it: names for records that omit one, and each code's category. */
+export async function loadServiceCatalog(
+  ctx: Pick<RunContext, 'store' | 'endpoint'>,
+): Promise<{ names: Map<string, string>; categories: Map<string, string> }> {
+  const rows = await ctx.store.query<{ service_code: string; service_name: string | null; category: string }>(
+    `SELECT service_code, service_name, category FROM services WHERE endpoint_id = $1`,
     [ctx.endpoint.id],
   );
-  return new Map(rows.map((row) => [row.service_code, row.service_name]));
+  return {
+    names: new Map(rows.filter((row) => row.service_name !== null).map((row) => [row.service_code, row.service_name!])),
+    categories: new Map(rows.map((row) => [row.service_code, row.category])),
+  };
 }

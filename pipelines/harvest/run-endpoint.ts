@@ -9,7 +9,7 @@ import type { HarvestOptions, RunContext } from './context.ts';
 import { normalizationContextKey, parseTimestamp } from '../normalize/index.ts';
 import type { PageReader } from './page-reader.ts';
 import { createRecordSink } from './record-sink.ts';
-import { loadServiceNames, refreshServices } from './refresh-services.ts';
+import { loadServiceCatalog, refreshServices } from './refresh-services.ts';
 import { repollOpen } from './repoll-open.ts';
 import { learnBbox } from '../quality/learn-bbox.ts';
 import { refreshQuality } from '../quality/refresh-quality.ts';
@@ -66,6 +66,7 @@ export async function runEndpoint({
     options,
     reader,
     serviceNames: new Map(),
+    serviceCategories: new Map(),
     contextKey: normalizationContextKey(checked),
     counters: { pages: 0, windowsSplit: 0, warnings: [] },
     sink: createRecordSink({ store, endpoint, runId, now: deps.now, batchSize: options.batchSize, logger: deps.logger }),
@@ -75,7 +76,9 @@ export async function runEndpoint({
   let repolled = 0;
   try {
     await refreshServicesIfStale(ctx, state);
-    for (const [code, name] of await loadServiceNames(ctx)) ctx.serviceNames.set(code, name);
+    const catalog = await loadServiceCatalog(ctx);
+    for (const [code, name] of catalog.names) ctx.serviceNames.set(code, name);
+    for (const [code, category] of catalog.categories) ctx.serviceCategories.set(code, category);
     if (backfillFrom < new Date(state.backfill_from)) await extendBackfill(ctx, backfillFrom, new Date(state.backfill_from));
     if (mode === 'backfill') await backfill(ctx, state, startedAt);
     else repolled = await incremental(ctx, state, startedAt);

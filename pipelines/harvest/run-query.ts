@@ -31,6 +31,7 @@ export async function runQuery(ctx: RunContext, query: Omit<RequestsQuery, 'page
         contentType: response.contentType,
         bytes: response.bytes,
         serviceNames: ctx.serviceNames,
+        serviceCategories: ctx.serviceCategories,
         contextKey: ctx.contextKey,
       }),
     );

@@ -18,6 +18,8 @@ export interface NormalizeInput {
   endpoint: Endpoint;
   /** service_code → service_name from the endpoint's services list, for records that omit the name. */
   serviceNames?: Map<string, string>;
+  /** service_code → category the services list gave (it saw the service's group and keywords, which records lack). */
+  serviceCategories?: Map<string, string>;
 }
 
 const ZIP_UNKNOWN = new Set(['0', 'null']);
@@ -51,7 +53,7 @@ function extendedOf(wire: WireRequest): Record<string, unknown> {
   return addressId === null ? extended : { ...extended, address_id: wire.address_id };
 }
 
-function normalizeOrReject({ wire, endpoint, serviceNames }: NormalizeInput): NormalizeResult {
+function normalizeOrReject({ wire, endpoint, serviceNames, serviceCategories }: NormalizeInput): NormalizeResult {
   const zone = endpoint.timezone;
   const id = idText(wire.service_request_id);
   if (id === null) return reject(endpoint, 'missing service_request_id', wire.raw);
@@ -94,7 +96,7 @@ function normalizeOrReject({ wire, endpoint, serviceNames }: NormalizeInput): No
     detailed_status: detailed,
     service_code: serviceCode,
     service_name: serviceName,
-    category: categorize({ serviceCode, serviceName, description, endpoint }),
+    category: categoryOf({ serviceCode, serviceName, description, endpoint, serviceCategories }),
     agency_responsible: flattenText(wire.agency_responsible),
     service_notice: freeText(wire.service_notice),
     description,
@@ -134,4 +136,26 @@ export function normalizeRequest(input: NormalizeInput): NormalizeResult {
       return { ok: false, rejected: { endpoint_id: String(input.endpoint?.id ?? ''), reason, raw: null } };
     }
   }
+}
+
+/**
+ * A registry override first (categorize applies it), then the category the services list gave the code, then the
+ * record's own name and text: a record carries no group or keywords, so its service's entry knows more.
+ */
+function categoryOf({
+  serviceCode,
+  serviceName,
+  description,
+  endpoint,
+  serviceCategories,
+}: {
+  serviceCode: string | null;
+  serviceName: string | null;
+  description: string | null;
+  endpoint: Endpoint;
+  serviceCategories?: Map<string, string>;
+}): string {
+  const overridden = serviceCode !== null && endpoint.category_overrides !== undefined && Object.hasOwn(endpoint.category_overrides, serviceCode);
+  const listed = serviceCode !== null && !overridden ? serviceCategories?.get(serviceCode) : undefined;
+  return listed !== undefined && listed !== 'other' ? listed : categorize({ serviceCode, serviceName, description, endpoint });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dialectIds } from '../dialects/index.ts';
 import type { Endpoint } from './types.ts';
 import { cronProblem } from './cron.ts';
+import { categorySlugs } from '../normalize/taxonomy.ts';
 import { apiKeyEnvProblem, baseUrlProblem, bboxProblem, dateProblem, normaliseBaseUrl, zoneProblem } from './checks.ts';
 
 /** Values an entry gets for the fed311 keys it leaves out (CONTRACT §3 additions). */
@@ -52,6 +53,13 @@ export const endpointSchema = z
     trailing_days: z.int('must be a whole number').min(0, 'must be 0 or more').max(90, 'must be at most 90')
       .default(endpointDefaults.trailing_days),
     notes: text({ optional: true }).optional(),
+    category_overrides: z
+      .record(
+        z.string().trim().min(1, 'a service_code must not be empty'),
+        z.enum(categorySlugs, { error: (issue) => `unknown category ${JSON.stringify(issue.input)} (see config/taxonomy.yaml)` }),
+        { error: 'must be a mapping of service_code to category slug' },
+      )
+      .optional(),
   })
   .strict();
 

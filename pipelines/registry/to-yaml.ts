@@ -6,7 +6,7 @@ import { endpointDefaults } from './schema.ts';
 export const registryKeyOrder = [
   'id', 'name', 'base_url', 'jurisdiction_id', 'dialect', 'format', 'timezone', 'api_key_env', 'page_size',
   'rate_limit_per_minute', 'backfill_from', 'bbox', 'license',
-  'enabled', 'concurrency', 'timeout_seconds', 'schedule', 'trailing_days', 'notes',
+  'enabled', 'concurrency', 'timeout_seconds', 'schedule', 'trailing_days', 'notes', 'category_overrides',
 ] as const satisfies readonly (keyof Endpoint)[];
 
 // Compile-time check: every Endpoint key has a place in the order.

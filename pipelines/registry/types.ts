@@ -29,4 +29,6 @@ export interface Endpoint {
   trailing_days: number;
   /** Free text shown next to the endpoint (why a dialect or format was chosen, known problems). */
   notes?: string;
+  /** service_code → taxonomy category slug, for services the rules get wrong (config/taxonomy.yaml). */
+  category_overrides?: Record<string, string>;
 }

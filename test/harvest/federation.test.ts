@@ -51,8 +51,8 @@ describe('harvesting the simulated federation with flaky faults', () => {
     }
     expect(malformed).toBeGreaterThan(0); // flaky injects malformed records, and each one was rejected
     // Quality figures, refreshed by the run, show what the simulator injected.
-    const quality = new Map((await store.query<{ endpoint_id: string; requests: number; swapped_coordinates: number; zero_coordinates: number; rejected_records: number }>(
-      `SELECT endpoint_id, requests, swapped_coordinates, zero_coordinates, rejected_records FROM endpoint_quality`,
+    const quality = new Map((await store.query<{ endpoint_id: string; requests: number; swapped_coordinates: number; zero_coordinates: number; rejected_records: number; uncategorized: number }>(
+      `SELECT endpoint_id, requests, swapped_coordinates, zero_coordinates, rejected_records, uncategorized FROM endpoint_quality`,
     )).map((q) => [q.endpoint_id, q]));
     for (const endpoint of sim.registry()) {
       const truth = sim.truth(endpoint.id);
@@ -64,6 +64,8 @@ describe('harvesting the simulated federation with flaky faults', () => {
     expect(quality.get('sim-citysdk')!.swapped_coordinates).toBeGreaterThan(0);
     expect(quality.get('sim-ureport')!.zero_coordinates).toBeGreaterThan(0);
     expect(quality.get('sim-chicago')!.swapped_coordinates).toBe(0);
+    // The taxonomy files (nearly) every simulated request under a real category.
+    for (const [id, q] of quality) expect({ id, uncategorizedBelow5pct: q.uncategorized < 0.05 }).toEqual({ id, uncategorizedBelow5pct: true });
     // harvest_runs: one finished row per endpoint, with the same figures as the summaries.
     const runs = await store.query<{ endpoint_id: string; mode: string; outcome: string; records_seen: number; http_calls: number; retries: number; finished: boolean }>(
       `SELECT endpoint_id, mode, outcome, records_seen, http_calls, retries, finished_at IS NOT NULL AS finished FROM harvest_runs ORDER BY endpoint_id`,

@@ -12,7 +12,7 @@ const endpoint = (dialect: string, timezone: string): Endpoint => ({
   enabled: true, concurrency: 1, timeout_seconds: 30, schedule: '*/15 * * * *', trailing_days: 3,
 });
 const task = (overrides: Partial<PageTask> & Pick<PageTask, 'endpoint' | 'bytes'>): PageTask => ({
-  status: 200, contentType: 'application/json', serviceNames: new Map(), contextKey: 'k', ...overrides,
+  status: 200, contentType: 'application/json', serviceNames: new Map(), serviceCategories: new Map(), contextKey: 'k', ...overrides,
 });
 const chicago = task({ endpoint: endpoint('chicago', 'America/Chicago'), bytes: fixture('chicago/requests-2012-12-01-extensions.json') });
 

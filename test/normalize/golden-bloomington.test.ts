@@ -23,7 +23,7 @@ describe('bloomington/requests-2012-05-23.json', () => {
   test('4fbd40b2b1fe2c4b02000001: CRLF and double spaces tidied, nulls everywhere', () => {
     expect(byId(canonical, '4fbd40b2b1fe2c4b02000001')).toEqual({
       endpoint_id: 'bloomington', service_request_id: '4fbd40b2b1fe2c4b02000001', token: null, status: 'open', status_raw: 'open', detailed_status: null,
-      service_code: '4e7b3e4c992b945109000000', service_name: 'Traffic Suggestions', category: 'other',
+      service_code: '4e7b3e4c992b945109000000', service_name: 'Traffic Suggestions', category: 'traffic_safety',
       agency_responsible: 'Street Department', service_notice: null,
       description: "I'm not sure if this intersection is in Bloomington City limits, or within the jurisdiction of Monroe County. As you enter Gates Drive "
         + "from westbound N. Jacob Drive (by Wendy's), the flowers and plants have grown so high that you cannot see northbound traffic on Gates Drive. "
@@ -40,7 +40,7 @@ describe('bloomington/requests-2012-05-23.json', () => {
   test('4fbd2b76b1fe2c195f000000: integer 0/0 and an empty zipcode', () => {
     expect(byId(canonical, '4fbd2b76b1fe2c195f000000')).toEqual({
       endpoint_id: 'bloomington', service_request_id: '4fbd2b76b1fe2c195f000000', token: null, status: 'open', status_raw: 'open', detailed_status: null,
-      service_code: '4e090d24992b941e78000001', service_name: 'Weeds', category: 'other', agency_responsible: 'HAND', service_notice: null,
+      service_code: '4e090d24992b941e78000001', service_name: 'Weeds', category: 'vegetation', agency_responsible: 'HAND', service_notice: null,
       description: 'Caller said the yard is knee high and needs mowed. There is a fenced in part that is waist high and can be seen from two different streets since this is on a corner.',
       status_notes: null, requested_at: '2012-05-23T18:24:54.000Z', updated_at: '2012-05-23T18:24:54.000Z', expected_at: null,
       closed_at: null, closed_at_source: null, acknowledged_at: null,
@@ -53,7 +53,7 @@ describe('bloomington/requests-2012-05-23.json', () => {
   test('4fbd14bbb1fe2c5214000000: closed, close time from updated_datetime; 4fbd12bcb1fe2c1c7d000001 has a photo', () => {
     expect(byId(canonical, '4fbd14bbb1fe2c5214000000')).toEqual({
       endpoint_id: 'bloomington', service_request_id: '4fbd14bbb1fe2c5214000000', token: null, status: 'closed', status_raw: 'closed', detailed_status: null,
-      service_code: '4e090d24992b941e78000024', service_name: 'Yard Waste', category: 'other', agency_responsible: 'Sanitation Department', service_notice: null,
+      service_code: '4e090d24992b941e78000024', service_name: 'Yard Waste', category: 'waste_collection', agency_responsible: 'Sanitation Department', service_notice: null,
       description: null, status_notes: null, requested_at: '2012-05-23T16:47:55.000Z', updated_at: '2012-05-23T16:47:59.000Z', expected_at: null,
       closed_at: '2012-05-23T16:47:59.000Z', closed_at_source: 'updated_datetime', acknowledged_at: null,
       address: '3313 E Mulberry CT', zipcode: '47401', lat: 39.139614, lon: -86.49149, media_urls: [],

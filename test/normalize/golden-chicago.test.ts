@@ -32,7 +32,7 @@ describe('chicago/requests-2012-12-01-extensions.json', () => {
   test('12-01952587: open, with ward and channel', () => {
     expect(byId(canonical, '12-01952587')).toEqual({
       endpoint_id: 'chicago', service_request_id: '12-01952587', token: null, status: 'open', status_raw: 'open', detailed_status: null,
-      service_code: '4ffa9cad6018277d4000007b', service_name: 'Alley Light Out', category: 'other',
+      service_code: '4ffa9cad6018277d4000007b', service_name: 'Alley Light Out', category: 'streetlight',
       agency_responsible: 'Division of Electrical Operations CDOT', service_notice: null, description: null, status_notes: null,
       requested_at: '2012-12-01T19:53:02.000Z', updated_at: '2012-12-01T19:53:02.000Z', expected_at: null,
       closed_at: null, closed_at_source: null, acknowledged_at: null,
@@ -47,7 +47,7 @@ describe('chicago/requests-2012-12-01-extensions.json', () => {
   test('12-01952580: closed duplicate, closed_at from the closing note', () => {
     expect(byId(canonical, '12-01952580')).toEqual({
       endpoint_id: 'chicago', service_request_id: '12-01952580', token: null, status: 'closed', status_raw: 'closed', detailed_status: null,
-      service_code: '4ffa9db16018277d400000a2', service_name: 'Traffic Signal Out', category: 'other',
+      service_code: '4ffa9db16018277d400000a2', service_name: 'Traffic Signal Out', category: 'traffic_signal',
       agency_responsible: 'Division of Electrical Operations CDOT', service_notice: null, description: null, status_notes: null,
       requested_at: '2012-12-01T19:43:50.000Z', updated_at: '2012-12-01T19:49:48.000Z', expected_at: null,
       closed_at: '2012-12-01T19:49:44.000Z', closed_at_source: 'event', acknowledged_at: null,
@@ -65,7 +65,7 @@ describe('chicago/requests-2012-12-01-extensions.json', () => {
   test('12-01952579: 0.0/0.0 coordinates become null with a flag', () => {
     expect(byId(canonical, '12-01952579')).toEqual({
       endpoint_id: 'chicago', service_request_id: '12-01952579', token: null, status: 'open', status_raw: 'open', detailed_status: null,
-      service_code: '4ffa9db16018277d400000a2', service_name: 'Traffic Signal Out', category: 'other',
+      service_code: '4ffa9db16018277d400000a2', service_name: 'Traffic Signal Out', category: 'traffic_signal',
       agency_responsible: 'Division of Electrical Operations CDOT', service_notice: null, description: null, status_notes: null,
       requested_at: '2012-12-01T19:41:54.000Z', updated_at: '2012-12-01T19:43:45.000Z', expected_at: null,
       closed_at: null, closed_at_source: null, acknowledged_at: null,

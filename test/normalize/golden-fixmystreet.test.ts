@@ -18,12 +18,12 @@ test('fixmystreet/import-requests-planned-status.json: "planned" is open/schedul
   };
   expect(canonical).toEqual([
     {
-      ...common, service_request_id: 'DEFECT_201582', service_name: 'Overhanging Trees & Vegetation',
+      ...common, service_request_id: 'DEFECT_201582', service_name: 'Overhanging Trees & Vegetation', category: 'tree',
       description: 'Defect type: Overhanging Trees & Vegetation',
       requested_at: '2025-07-01T10:01:14.000Z', updated_at: '2025-07-01T10:01:14.000Z', raw: records[0],
     },
     {
-      ...common, service_request_id: 'DEFECT_201590', service_name: 'Pothole',
+      ...common, service_request_id: 'DEFECT_201590', service_name: 'Pothole', category: 'pothole',
       description: 'Defect type: Pothole\nDepth: 40mm - 100mm\nWidth: 200mm - 400mm\nDistance from edge: 150mm or over\nNumber of potholes: 1',
       requested_at: '2025-07-01T10:27:03.000Z', updated_at: '2025-07-01T10:27:03.000Z', raw: records[1],
     },

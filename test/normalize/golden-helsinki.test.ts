@@ -42,7 +42,7 @@ describe('helsinki/requests-wire-sample-derived.json', () => {
   test('1ar09ts10t4qdko74nmj: COMPLETED → fixed, string coordinates, multi-line notes, code missing from the English services list', () => {
     expect(byId(canonical, '1ar09ts10t4qdko74nmj')).toEqual({
       endpoint_id: 'helsinki', service_request_id: '1ar09ts10t4qdko74nmj', token: null, status: 'closed', status_raw: 'closed', detailed_status: 'fixed',
-      service_code: '178', service_name: null, category: 'other', agency_responsible: 'Rakennusvirasto', service_notice: null,
+      service_code: '178', service_name: null, category: 'construction', agency_responsible: 'Rakennusvirasto', service_notice: null,
       description: 'Rakennusremontti aiheutta vaaratilanteita pyöräilijöitten ja jalankulkijoitten välille',
       status_notes: 'Hei!\n\nKiitos palautteestanne. Viestinne on välitetty ko. alueen tarkastajalle alueidenkäyttöyksikköön, joka valvoo tilapäisiä '
         + 'liikennejärjestelyjä ja kaivauksia katu- ja puistoalueella tehtävissä töissä. Hän on yhteydessä työmaasta vastaavaan urakoitsijaan.\n'
@@ -59,7 +59,7 @@ describe('helsinki/requests-wire-sample-derived.json', () => {
   test('5hogcaecvh45iavd32fb: a swapped pair is put back (only the swap lies in the box); name from the record', () => {
     expect(byId(canonical, '5hogcaecvh45iavd32fb')).toEqual({
       endpoint_id: 'helsinki', service_request_id: '5hogcaecvh45iavd32fb', token: null, status: 'closed', status_raw: 'closed', detailed_status: 'in_progress',
-      service_code: '171', service_name: 'Potholes', category: 'other', agency_responsible: 'Rakennusvirasto', service_notice: null,
+      service_code: '171', service_name: 'Potholes', category: 'pothole', agency_responsible: 'Rakennusvirasto', service_notice: null,
       description: 'Vettä sillalla Pasilan kirjastolta Messuaukiolle johtavalla sillalla on vettä nilkkaan saakka. Kuivin jaloin ei pääse yli.',
       status_notes: 'Kiitos ilmoituksestanne. Olemme välittäneet sen alueen katujen kunnossapitoon.\nTerveisin\nRakennusviraston asiakaspalvelu',
       requested_at: '2015-02-27T22:10:03.000Z', updated_at: '2015-03-02T10:05:01.000Z', expected_at: '2015-03-16T21:51:47.163Z',

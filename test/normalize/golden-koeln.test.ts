@@ -24,7 +24,7 @@ describe('koeln-markaspot/requests-2024-01-100.json', () => {
   test('862-2023: address_string → address, status_note → status_notes, title kept in extended', () => {
     expect(byId(canonical, '862-2023')).toEqual({
       endpoint_id: 'koeln', service_request_id: '862-2023', token: null, status: 'closed', status_raw: 'closed', detailed_status: null,
-      service_code: '1.6', service_name: 'Gully verstopft', category: 'other', agency_responsible: null, service_notice: null,
+      service_code: '1.6', service_name: 'Gully verstopft', category: 'water_sewer', agency_responsible: null, service_notice: null,
       description: 'Kreuzung Aachener Straße - Universitätsszraße in beiden Richtungen schon seit Monaten',
       status_notes: 'Das Anliegen wurde erstellt.',
       requested_at: '2023-12-21T18:48:50.000Z', updated_at: '2024-01-05T07:38:18.000Z', expected_at: null,
@@ -60,7 +60,7 @@ describe('koeln-markaspot/requests-2024-01-100.json', () => {
   test('938-2023: open, CRLF lines with trailing spaces tidied, requested just after midnight local', () => {
     expect(byId(canonical, '938-2023')).toEqual({
       endpoint_id: 'koeln', service_request_id: '938-2023', token: null, status: 'open', status_raw: 'open', detailed_status: null,
-      service_code: '1.6', service_name: 'Gully verstopft', category: 'other', agency_responsible: null, service_notice: null,
+      service_code: '1.6', service_name: 'Gully verstopft', category: 'water_sewer', agency_responsible: null, service_notice: null,
       description: 'Hallo\nAuf der Kalker Hauptstraße Ecke Zechenstr und Wippermannstr sind die Gullis verstopft und es bilden sich riesige Pfützen.Bitte um Beseitigung .\nMit freundlichen Grüßen\nMartin Epp',
       status_notes: 'Das Anliegen wurde erstellt.',
       requested_at: '2023-12-22T23:15:57.000Z', updated_at: '2024-01-02T05:44:44.000Z', expected_at: null,

@@ -21,7 +21,7 @@ test('san-francisco/request-single-773485.xml: naive Pacific times, xsi:nil, pad
   expect((records[0] as Record<string, unknown>).updated_datetime).toBeNull();
   expect(canonical).toEqual([{
     ...none, endpoint_id: 'sf', service_request_id: '773485', status: 'open', status_raw: 'Open',
-    service_code: '024', service_name: 'Sidewalk_Cleaning',
+    service_code: '024', service_name: 'Sidewalk_Cleaning', category: 'street_cleaning',
     requested_at: '2010-11-17T09:00:56.743Z', updated_at: null, expected_at: '2010-11-20T09:00:56.000Z', closed_at: null, closed_at_source: null,
     address: '220 FLORIDA ST SAN FRANCISCO , CA', zipcode: '94103', lat: 37.766983, lon: -122.41206, media_urls: [],
     extended: {}, raw: records[0], quality_flags: [],
@@ -34,7 +34,7 @@ test('san-francisco/request-2015-extended-attributes-EXTRACT-from-wiki.json: cha
   const photo = 'http://mobile311.sfgov.org/media/san_francisco/report/photos/55b6bda3df86c6d37f6d33a4/photo_20150727_162341.jpg';
   expect(canonical).toEqual([{
     ...none, endpoint_id: 'sf-mobile311', service_request_id: '4944710', status: 'open', status_raw: 'open',
-    service_code: '518d5892601827e3880000c5', service_name: 'Street or Sidewalk Cleaning', description: 'Garbage on sidewalk',
+    service_code: '518d5892601827e3880000c5', service_name: 'Street or Sidewalk Cleaning', category: 'street_cleaning', description: 'Garbage on sidewalk',
     requested_at: '2015-07-27T23:24:28.000Z', updated_at: '2015-07-27T23:24:28.000Z', expected_at: null, closed_at: null, closed_at_source: null,
     address: 'Intersection of Mcallister St & Van Ness Ave', zipcode: null, lat: 37.7797, lon: -122.42,
     media_urls: [photo], channel: 'android',
@@ -70,7 +70,7 @@ describe('san-francisco/requests-2010-11-1001-converted.json (NOT wire format: {
   test('771970: numeric id, code and zipcode become text; lon is read as long; naive time in PST', () => {
     expect(byId(canonical, '771970')).toEqual({
       ...none, endpoint_id: 'sf', service_request_id: '771970', status: 'open', status_raw: 'Open',
-      service_code: '71', service_name: 'Lifted_sidewalk_other',
+      service_code: '71', service_name: 'Lifted_sidewalk_other', category: 'sidewalk',
       requested_at: '2010-11-15T09:05:25.727Z', updated_at: null, expected_at: null, closed_at: null, closed_at_source: null,
       address: '1325 HOWARD ST SAN FRANCISCO , CA', zipcode: '94103', lat: 37.774456, lon: -122.4134, media_urls: [],
       extended: {}, raw: records[0], quality_flags: ['updated_unparseable'],

@@ -7,7 +7,7 @@ import { runFixture } from './support/run-fixture.ts';
 const endpoint = makeEndpoint({ id: 'spec', dialect: 'generic', timezone: 'America/Los_Angeles', base_url: 'https://api.city.gov/dev/v2/' });
 
 const shared = {
-  endpoint_id: 'spec', token: null, detailed_status: null, service_code: '006', service_name: 'Sidewalk and Curb Issues', category: 'other',
+  endpoint_id: 'spec', token: null, detailed_status: null, service_code: '006', service_name: 'Sidewalk and Curb Issues', category: 'sidewalk',
   agency_responsible: null, service_notice: null, description: null, acknowledged_at: null,
   address: '8TH AVE and JUDAH ST', zipcode: '94122', lat: 37.762221815, lon: -122.4651145,
   channel: null, district: null, parent_request_id: null, is_duplicate: false, quality_flags: [], note_events: [],
