@@ -1,4 +1,4 @@
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 import { redactPersonalData } from './redact.ts';
 import { tidyText } from './text.ts';
 
@@ -11,10 +11,12 @@ const htmlOptions: HtmlToTextOptions = {
     { selector: 'img', format: 'skip' },
   ],
 };
+// Compiled once: convert() would compile these options again on every call.
+const htmlToText = compile(htmlOptions);
 
 /** Text as plain text: HTML turned into text with a real parser (Mark-a-Spot's status notes), entities decoded, whitespace tidied. */
 export function plainText(value: unknown): string | null {
-  if (typeof value === 'string' && LOOKS_LIKE_HTML.test(value)) return tidyText(convert(value, htmlOptions));
+  if (typeof value === 'string' && LOOKS_LIKE_HTML.test(value)) return tidyText(htmlToText(value));
   return tidyText(value);
 }
 
