@@ -53,7 +53,7 @@ export interface HarvestOptions {
 }
 
 export const defaultHarvestOptions: HarvestOptions = {
-  batchSize: 5000,
+  batchSize: 3000,
   maxPages: 5000,
   minWindowSeconds: 1,
   updatedOverlapSeconds: 3600,

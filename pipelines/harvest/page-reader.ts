@@ -21,7 +21,7 @@ export function createPageReader({ workers }: { workers: number }): PageReader {
   let nextId = 0;
   const pool = Array.from({ length: workers }, () => {
     // A page worker's live heap is a page or two: cap it so V8 collects early (the process must stay small).
-    const worker = new Worker(workerUrl, { execArgv: ['--import', registerTsx.href], resourceLimits: { maxOldGenerationSizeMb: 192 } });
+    const worker = new Worker(workerUrl, { execArgv: ['--import', registerTsx.href], resourceLimits: { maxOldGenerationSizeMb: 128 } });
     worker.on('message', ({ id, result, error }: { id: number; result?: PageResult; error?: { name: string; message: string } }) => {
       const waiter = pending.get(id);
       pending.delete(id);

@@ -20,7 +20,7 @@ export interface RecordSink {
   /** Newest requested_at / updated_at among records added since the last `resetWatermarks`. */
   watermarks(): { maxRequestedAt: string | null; maxUpdatedAt: string | null };
   resetWatermarks(): void;
-  /** ids loaded during this run. */
+  /** ids loaded during this run (kept only with `trackSeen`: re-polls need them, a backfill of millions does not). */
   seenIds: Set<string>;
   totals: LoadCounts & { seen: number };
 }
@@ -32,6 +32,7 @@ export function createRecordSink({
   now,
   batchSize,
   logger,
+  trackSeen,
 }: {
   store: Store;
   endpoint: Endpoint;
@@ -39,6 +40,7 @@ export function createRecordSink({
   now: () => Date;
   batchSize: number;
   logger: Logger;
+  trackSeen: boolean;
 }): RecordSink {
   let batch = new StagedBatch();
   let pending: StatePatch | undefined;
@@ -84,7 +86,7 @@ export function createRecordSink({
       totals.seen += page.count;
       for (const row of page.rows) {
         batch.addRow(row);
-        seenIds.add(row.id);
+        if (trackSeen) seenIds.add(row.id);
         if (maxRequestedAt === null || row.requestedAt > maxRequestedAt) maxRequestedAt = row.requestedAt;
         if (row.updatedAt && (maxUpdatedAt === null || row.updatedAt > maxUpdatedAt)) maxUpdatedAt = row.updatedAt;
       }

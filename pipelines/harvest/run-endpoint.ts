@@ -69,7 +69,16 @@ export async function runEndpoint({
     serviceCategories: new Map(),
     contextKey: normalizationContextKey(checked),
     counters: { pages: 0, windowsSplit: 0, warnings: [] },
-    sink: createRecordSink({ store, endpoint, runId, now: deps.now, batchSize: options.batchSize, logger: deps.logger }),
+    sink: createRecordSink({
+      store,
+      endpoint,
+      runId,
+      now: deps.now,
+      batchSize: options.batchSize,
+      logger: deps.logger,
+      // Only incremental runs without an updated filter re-poll open requests, skipping those this run saw.
+      trackSeen: mode === 'incremental' && !dialect.capabilities.updatedAfter,
+    }),
   };
 
   let error: string | null = null;
