@@ -17,9 +17,11 @@ export async function repollOpen(ctx: RunContext, { until }: { until: Date }): P
      WHERE endpoint_id = $1 AND status = 'open' AND requested_at < $2::TIMESTAMPTZ ORDER BY requested_at`,
     [ctx.endpoint.id, until.toISOString()],
   );
-  const ids = open.filter((row) => !ctx.sink.seenIds.has(row.service_request_id)).map((row) => row.service_request_id);
-  if (ids.length === 0) return 0;
-  const oldest = new Date(open.find((row) => !ctx.sink.seenIds.has(row.service_request_id))!.requested_at);
+  const unseen = open.filter((row) => !ctx.sink.seenIds.has(row.service_request_id));
+  if (unseen.length === 0) return 0;
+  const ids = unseen.map((row) => row.service_request_id);
+  // Ordered by requested_at: the first is the oldest.
+  const oldest = new Date(unseen[0]!.requested_at);
   if ((await windowCalls(ctx, oldest, until)) < Math.ceil(ids.length / ctx.dialect.capabilities.idBatch)) {
     ctx.counters.warnings.push(`re-polled ${ids.length} open requests by re-reading windows since ${oldest.toISOString()} (fewer calls than by id)`);
     // A re-read of old windows: no cursor moves.

@@ -14,17 +14,12 @@ export interface CategorizeInput {
   endpoint: Endpoint;
 }
 
-// Per endpoint object (a reloaded registry brings new objects, so stale overrides never linger); FIFO-bounded.
+// Rule results depend only on the service fields (overrides are applied before the cache), so one FIFO-bounded
+// map serves every endpoint — and every page a worker reads, although each brings a fresh copy of its endpoint.
 const CACHE_SIZE = 4096;
-const caches = new WeakMap<Endpoint, Map<string, string>>();
+const cache = new Map<string, string>();
 // Long citizen texts: the opening says what it is about, and matching stays cheap
 const DESCRIPTION_CHARS = 400;
-
-function cacheFor(endpoint: Endpoint): Map<string, string> {
-  let cache = caches.get(endpoint);
-  if (!cache) caches.set(endpoint, (cache = new Map()));
-  return cache;
-}
 
 function matchOf(text: string | null | undefined): string | null {
   return text ? firstMatch(foldText(text)) : null;
@@ -40,7 +35,6 @@ export function categorize(input: CategorizeInput): string {
   const { endpoint, serviceCode } = input;
   const overrides = endpoint.category_overrides;
   if (overrides && serviceCode !== null && Object.hasOwn(overrides, serviceCode)) return overrides[serviceCode] as string;
-  const cache = cacheFor(endpoint);
   const key = `${serviceCode}\u0000${input.serviceName}\u0000${input.group ?? ''}\u0000${input.keywords ?? ''}`;
   let category = cache.get(key);
   if (category === undefined) {
