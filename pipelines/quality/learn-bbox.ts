@@ -5,7 +5,7 @@ const learnSql = readFileSync(new URL('./learn-bbox.sql', import.meta.url), 'utf
 type Bbox = [number, number, number, number];
 
 /** Fewer located requests than this teach nothing reliable about where a city is. */
-export const minLocatedForBbox = 100;
+const minLocatedForBbox = 100;
 
 /**
  * For an endpoint whose registry entry has no bbox: a box learned from its own stored coordinates (the 1st–99th
