@@ -5,13 +5,13 @@ import type { Endpoint } from '../registry/types.ts';
 import { categorize } from './categorize.ts';
 import { normalizeCoordinates } from './coordinates.ts';
 import { collectMediaUrls } from './media-urls.ts';
-import { lastClosedAt, noteEventsOf } from './note-events.ts';
+import { firstAcknowledgedAt, lastClosedAt, latestNoteDetailed, noteEventsOf } from './note-events.ts';
 import { parseTimestamp } from './parse-timestamp.ts';
 import { withoutPersonalFields } from './personal-fields.ts';
-import { detailedStatusFromRaw, statusWord } from './status-words.ts';
+import { detailedStatusFromRaw, statusWord, type StatusWord } from './status-words.ts';
 import { freeText, plainText } from './clean-text.ts';
 import { flattenText, idText, isBlankish, tidyText } from './text.ts';
-import type { CanonicalRequest, NormalizeResult } from './types.ts';
+import type { CanonicalRequest, DetailedStatus, NormalizeResult, NoteEvent } from './types.ts';
 
 export interface NormalizeInput {
   wire: WireRequest;
@@ -68,7 +68,7 @@ function normalizeOrReject({ wire, endpoint, serviceNames, serviceCategories }: 
   const flags: string[] = [];
   const updatedAt = optionalTimestamp(wire.updated_datetime, zone, 'updated_unparseable', flags);
   const expectedAt = optionalTimestamp(wire.expected_datetime, zone, 'expected_unparseable', flags);
-  const acknowledgedAt = optionalTimestamp(wire.acknowledged_at, zone, 'acknowledged_unparseable', flags);
+  const vendorAcknowledgedAt = optionalTimestamp(wire.acknowledged_at, zone, 'acknowledged_unparseable', flags);
   const closedEventAt = optionalTimestamp(wire.closed_event_at, zone, 'closed_event_unparseable', flags);
   const noteEvents = noteEventsOf({ notes: wire.notes, zone, flags });
   const { lat, lon } = normalizeCoordinates({ lat: wire.lat, long: wire.long, bbox: endpoint.bbox, flags });
@@ -81,8 +81,8 @@ function normalizeOrReject({ wire, endpoint, serviceNames, serviceCategories }: 
     else if (updatedAt !== null) [closedAt, closedAtSource] = [updatedAt, 'updated_datetime'];
   }
 
-  const detailedRaw = typeof wire.detailed_status_raw === 'string' ? wire.detailed_status_raw : null;
-  const detailed = (detailedRaw === null ? null : detailedStatusFromRaw({ raw: detailedRaw })) ?? word.detailed;
+  const acknowledgedAt = vendorAcknowledgedAt ?? firstAcknowledgedAt({ events: noteEvents });
+  const detailed = detailedStatusOf({ wire, word, events: noteEvents });
   const serviceCode = idText(wire.service_code);
   const serviceName = tidyText(wire.service_name) ?? (serviceCode === null ? null : (serviceNames?.get(serviceCode) ?? null));
   const description = freeText(wire.description);
@@ -122,6 +122,18 @@ function normalizeOrReject({ wire, endpoint, serviceNames, serviceCategories }: 
     note_events: noteEvents,
   };
   return { ok: true, request };
+}
+
+/**
+ * The finer state, most specific source first: the vendor's own finer word (Helsinki detailed_status, FixMyStreet
+ * states, Mark-a-Spot descriptive names), then the newest note that names one, then the status word itself. The
+ * vendor's word is kept even where it seems to contradict the status: Helsinki closes the feedback
+ * ("PROCESSED,PUBLIC_WORKS_IN_PROGRESS") while the work goes on — closed is not fixed.
+ */
+function detailedStatusOf({ wire, word, events }: { wire: WireRequest; word: StatusWord; events: readonly NoteEvent[] }): DetailedStatus | null {
+  const detailedRaw = typeof wire.detailed_status_raw === 'string' ? wire.detailed_status_raw : null;
+  const vendor = detailedRaw === null ? null : detailedStatusFromRaw({ raw: detailedRaw });
+  return vendor ?? latestNoteDetailed({ events, status: word.status }) ?? word.detailed;
 }
 
 /** One wire record → a canonical row or a rejection (CONTRACT §1). Never throws: a failure becomes a rejection naming it. */

@@ -30,6 +30,20 @@ const WORDS = new Map<string, Word>([
   ['processing', { status: 'open', detailed: 'in_progress' }],
   ['handling', { status: 'open', detailed: 'in_progress' }],
   ['reopen', { status: 'open', detailed: 'reopened' }],
+  // Mark-a-Spot's descriptive names (Köln, Bonn: German taxonomy terms)
+  ['offen', { status: 'open', detailed: null }],
+  ['neu', { status: 'open', detailed: 'submitted' }],
+  ['eingegangen', { status: 'open', detailed: 'submitted' }],
+  ['in prüfung', { status: 'open', detailed: 'acknowledged' }],
+  ['in bearbeitung', { status: 'open', detailed: 'in_progress' }],
+  ['wird bearbeitet', { status: 'open', detailed: 'in_progress' }],
+  ['abgeschlossen', { status: 'closed', detailed: null }],
+  ['erledigt', { status: 'closed', detailed: 'fixed' }],
+  ['behoben', { status: 'closed', detailed: 'fixed' }],
+  ['gelöst', { status: 'closed', detailed: 'fixed' }],
+  ['nicht zuständig', { status: 'closed', detailed: 'referred' }],
+  ['abgelehnt', { status: 'closed', detailed: 'rejected' }],
+  ['duplikat', { status: 'closed', detailed: 'duplicate' }],
   ['reopened', { status: 'open', detailed: 'reopened' }],
   // closed
   ['closed', { status: 'closed', detailed: null }],
@@ -51,7 +65,8 @@ const WORDS = new Map<string, Word>([
   ['referred', { status: 'closed', detailed: 'referred' }],
   ['no further action', { status: 'closed', detailed: 'no_action' }],
   ['wont fix', { status: 'closed', detailed: 'no_action' }],
-  // only inside detailed states
+  // only inside detailed states and note summaries
+  ['weitergeleitet', { status: null, detailed: 'referred' }],
   ['requires no action', { status: null, detailed: 'no_action' }],
   ['scheduled later', { status: null, detailed: 'scheduled' }],
 ]);
@@ -70,6 +85,13 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);
   return value;
+}
+
+const OPEN_STATES: ReadonlySet<DetailedStatus> = new Set(['submitted', 'acknowledged', 'in_progress', 'scheduled', 'reopened']);
+
+/** The open/closed status a finer state implies on its own (`fixed` is closed, `in_progress` open). */
+export function statusOfDetailed(detailed: DetailedStatus): 'open' | 'closed' {
+  return OPEN_STATES.has(detailed) ? 'open' : 'closed';
 }
 
 /** The table entry of a status word used as a status (case-insensitive, `_` ≡ space), or null when it names no status. */

@@ -1,4 +1,5 @@
 import type { SimEndpoint } from './federation.ts';
+import { NEVER } from './model/lifecycle.ts';
 import { malformedReason } from './record-view.ts';
 import { updatedAt, visibleCount } from './model/record-state.ts';
 import type { EndpointState, TruthRow } from './types.ts';
@@ -9,12 +10,14 @@ export function truthRow(ep: SimEndpoint, i: number, now: number): TruthRow {
   const { pop, dialect, idContext } = ep;
   const closed = pop.closed[i] as number;
   const parent = pop.parent ? (pop.parent[i] as number) : -1;
+  const ack = pop.ack[i] as number;
   return {
     service_request_id: dialect.idOf(i, idContext),
     status: closed <= now ? 'closed' : 'open',
     requested_at: iso(pop.requested[i] as number),
     updated_at: iso(updatedAt(pop, i, now)),
     closed_at: closed <= now ? iso(closed) : null,
+    acknowledged_at: ack !== NEVER && ack <= now ? iso(ack) : null,
     malformed: malformedReason(ep, i, now),
     duplicate_of: parent >= 0 ? dialect.idOf(parent, idContext) : null,
   };

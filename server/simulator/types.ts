@@ -23,6 +23,8 @@ export interface TruthRow {
   requested_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** When the back office took the request up (the simulated dialects show it as notes, states or words), or null. */
+  acknowledged_at: string | null;
   /** Why the wire record is defective (the harvester should reject it), or null. */
   malformed: string | null;
   duplicate_of: string | null;

@@ -34,6 +34,12 @@ describe('spec fields and aliases', () => {
     expect(getDialect('markaspot').toWire(raw)).toEqual({ service_request_id: '47-2017', address: 'Markt 1', status_notes: 'ok', long: 7.1, lat: 50.7, extended: {}, raw });
   });
 
+  test('Mark-a-Spot: the descriptive status name under extensions is the finer state word', () => {
+    const raw = { service_request_id: '1', status: 'open', extended_attributes: { markaspot: { status_descriptive_name: 'In Bearbeitung', status_hex: '#f59c00' } } };
+    expect(getDialect('markaspot').toWire(raw).detailed_status_raw).toBe('In Bearbeitung');
+    expect(getDialect('markaspot').toWire({ service_request_id: '1', status: 'open' }).detailed_status_raw).toBeUndefined();
+  });
+
   test('a spec key wins over its alias when both carry a value; the alias stays in extended', () => {
     const wire = getDialect('markaspot').toWire({ address: 'Markt 1, Bonn', address_string: 'Markt 1' });
     expect(wire.address).toBe('Markt 1, Bonn');

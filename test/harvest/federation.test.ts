@@ -83,6 +83,46 @@ describe('harvesting the simulated federation with flaky faults', () => {
     }
   });
 
+  test('acknowledgements: notes give acknowledged_at exactly; finer states mark the acknowledged open requests', async () => {
+    const WORK_STARTED = new Set(['acknowledged', 'in_progress', 'scheduled']);
+    type Counts = { ackExact: number; ackMissing: number; ackWrong: number; ackStored: number; openAck: number; openAckMarked: number; openNotAck: number; openNotAckMarked: number };
+    const report: Record<string, Counts> = {};
+    for (const endpoint of sim.registry()) {
+      const stored = new Map((await store.query<{ service_request_id: string; status: string; detailed_status: string | null; acknowledged_at: string | null }>(
+        `SELECT service_request_id, status, detailed_status, acknowledged_at FROM service_requests WHERE endpoint_id = ?`, [endpoint.id],
+      )).map((row) => [row.service_request_id, row]));
+      let ackExact = 0, ackMissing = 0, ackWrong = 0, ackStored = 0, openAck = 0, openAckMarked = 0, openNotAck = 0, openNotAckMarked = 0;
+      for (const truth of sim.truth(endpoint.id)) {
+        const row = stored.get(truth.service_request_id);
+        if (truth.malformed !== null || row === undefined) continue;
+        if (row.acknowledged_at !== null) ackStored++;
+        if (row.acknowledged_at === truth.acknowledged_at) ackExact++;
+        else if (row.acknowledged_at === null) ackMissing++;
+        else ackWrong++;
+        if (truth.status !== 'open') continue;
+        const marked = row.detailed_status !== null && WORK_STARTED.has(row.detailed_status);
+        if (truth.acknowledged_at !== null) [openAck, openAckMarked] = [openAck + 1, openAckMarked + (marked ? 1 : 0)];
+        else [openNotAck, openNotAckMarked] = [openNotAck + 1, openNotAckMarked + (marked ? 1 : 0)];
+      }
+      report[endpoint.id] = { ackExact, ackMissing, ackWrong, ackStored, openAck, openAckMarked, openNotAck, openNotAckMarked };
+    }
+    const counts = (id: string) => report[id]!;
+    for (const id of Object.keys(report)) expect({ id, ackWrong: counts(id).ackWrong }).toEqual({ id, ackWrong: 0 }); // never a wrong time
+    // Connected Bits dialects carry the acknowledgement as a timed activity note: every row has it exactly.
+    for (const id of ['sim-chicago', 'sim-connectedbits']) expect({ id, ackMissing: counts(id).ackMissing }).toEqual({ id, ackMissing: 0 });
+    // Where the wire carries a finer open state (notes, SeeClickFix "acknowledged", FixMyStreet states, Mark-a-Spot
+    // names), exactly the acknowledged open requests are marked as taken up.
+    for (const id of ['sim-chicago', 'sim-connectedbits', 'sim-seeclickfix', 'sim-fixmystreet', 'sim-markaspot']) {
+      const c = counts(id);
+      expect({ id, marked: c.openAckMarked, notAckMarked: c.openNotAckMarked }).toEqual({ id, marked: c.openAck, notAckMarked: 0 });
+      expect(c.openAck).toBeGreaterThan(0);
+    }
+    // Spec-only dialects send no finer state: nothing is invented.
+    for (const id of ['sim-generic', 'sim-ureport']) expect([id, counts(id).openAckMarked + counts(id).openNotAckMarked, counts(id).ackStored]).toEqual([id, 0, 0]);
+    // (CitySDK is left out of the marking check: Helsinki's IN_PROCESS, feedback being handled before it is forwarded,
+    // maps to in_progress by the vendor's own word, although the simulator counts it as not yet acknowledged.)
+  });
+
   test('after the simulated clock advances, a second harvest stores every closure with its status change', async () => {
     sim.advance(5 * 86_400_000);
     const summaries = await harvest({ store, endpoints: sim.registry(), deps: testDeps({ start: sim.now() }), http });

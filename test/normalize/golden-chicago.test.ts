@@ -77,12 +77,15 @@ describe('chicago/requests-2012-12-01-extensions.json', () => {
     });
   });
 
-  test('12-01952126: activity notes carry no status; the close time is the closing note, not updated_datetime', () => {
+  test('12-01952126: activity notes carry no status; "Work Assigned" is the acknowledgement; the close time is the closing note', () => {
     const row = byId(canonical, '12-01952126');
-    expect(row).toMatchObject({ status_notes: 'Service Retime Controller.', requested_at: '2012-12-01T15:34:27.000Z', updated_at: '2012-12-01T19:35:20.000Z', closed_at: '2012-12-01T19:35:00.000Z', closed_at_source: 'event' });
+    expect(row).toMatchObject({
+      status_notes: 'Service Retime Controller.', requested_at: '2012-12-01T15:34:27.000Z', updated_at: '2012-12-01T19:35:20.000Z',
+      closed_at: '2012-12-01T19:35:00.000Z', closed_at_source: 'event', acknowledged_at: '2012-12-01T17:59:00.000Z', detailed_status: null,
+    });
     expect(row.note_events).toEqual([
       { at: '2012-12-01T15:34:27.000Z', status: 'open', detailed_status: null, type: 'opened' },
-      { at: '2012-12-01T17:59:00.000Z', status: null, detailed_status: null, type: 'activity' },
+      { at: '2012-12-01T17:59:00.000Z', status: null, detailed_status: 'acknowledged', type: 'activity' },
       { at: '2012-12-01T19:35:00.000Z', status: null, detailed_status: null, type: 'activity' },
       { at: '2012-12-01T19:35:00.000Z', status: 'closed', detailed_status: null, type: 'closed' },
     ]);

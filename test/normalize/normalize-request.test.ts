@@ -97,7 +97,7 @@ describe('status, detail and close time', () => {
     expect(ok({ status: 'open', notes, updated_datetime: updated })).toMatchObject({ closed_at: null, closed_at_source: null });
   });
 
-  test('note events: status words give a status, other types none; unreadable times are dropped and flagged', () => {
+  test('note events: status words give a status, other types none; a summary can name the finer state; unreadable times are dropped and flagged', () => {
     const row = ok({
       notes: [
         { datetime: '2012-12-01T09:34:27-06:00', type: 'submitted', summary: 'Request submitted via Web', description: null },
@@ -108,10 +108,39 @@ describe('status, detail and close time', () => {
     });
     expect(row.note_events).toEqual([
       { at: '2012-12-01T15:34:27.000Z', status: 'open', detailed_status: 'submitted', type: 'submitted' },
-      { at: '2012-12-01T17:59:00.000Z', status: null, detailed_status: null, type: 'activity' },
+      { at: '2012-12-01T17:59:00.000Z', status: null, detailed_status: 'acknowledged', type: 'activity' },
       { at: '2016-01-02T08:00:00.000Z', status: 'closed', detailed_status: 'fixed', type: 'done' },
     ]);
     expect(row.quality_flags).toEqual(['note_datetime_unparseable']);
+  });
+
+  test('acknowledged_at: the vendor field first, else the first note that says work started (assigned, handling, scheduled)', () => {
+    const notes = [
+      { datetime: '2012-12-01T09:34:27-06:00', type: 'opened', summary: 'Request opened', description: null },
+      { datetime: '2012-12-01T11:59:00-06:00', type: 'activity', summary: 'Work Assigned', description: null },
+      { datetime: '2012-12-01T12:30:00-06:00', type: 'activity', summary: 'Final Outcome', description: null },
+    ];
+    expect(ok({ notes })).toMatchObject({ acknowledged_at: '2012-12-01T17:59:00.000Z', detailed_status: 'acknowledged' });
+    expect(ok({ notes, acknowledged_at: '2012-12-01T10:00:00-06:00' })).toMatchObject({ acknowledged_at: '2012-12-01T16:00:00.000Z' });
+    const log = [
+      { datetime: '2016-01-02T10:00:00+02:00', type: 'allocated', summary: null, description: null },
+      { datetime: '2016-01-03T10:00:00+02:00', type: 'handling', summary: null, description: null },
+    ];
+    expect(ok({ notes: log })).toMatchObject({ acknowledged_at: '2016-01-02T08:00:00.000Z', detailed_status: 'in_progress' });
+    expect(ok({ notes: notes.slice(0, 1) })).toMatchObject({ acknowledged_at: null, detailed_status: null });
+  });
+
+  test('detailed_status: the newest state-bearing note decides, and only when it fits the status', () => {
+    const submittedThenOpened = [
+      { datetime: '2015-07-27T16:24:19-07:00', type: 'submitted', summary: null, description: 'Submitted via Android' },
+      { datetime: '2015-07-27T16:24:28-07:00', type: 'opened', summary: null, description: 'Opened' },
+    ];
+    expect(ok({ notes: submittedThenOpened })).toMatchObject({ detailed_status: null });
+    const assigned = [{ datetime: '2012-12-01T11:59:00-06:00', type: 'activity', summary: 'Work Assigned', description: null }];
+    // A closed request whose notes stop at "assigned": the notes lag the status, so no finer state.
+    expect(ok({ status: 'closed', notes: assigned })).toMatchObject({ detailed_status: null, acknowledged_at: '2012-12-01T17:59:00.000Z' });
+    // The vendor's own finer word wins over notes, even against the status (Helsinki closes feedback while work goes on).
+    expect(ok({ status: 'closed', notes: assigned, detailed_status_raw: 'PROCESSED,PUBLIC_WORKS_IN_PROGRESS' })).toMatchObject({ detailed_status: 'in_progress' });
   });
 });
 

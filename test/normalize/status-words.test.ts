@@ -31,6 +31,10 @@ test.each([
   ['IN_PROCESS,PUBLIC_WORKS_INTERRUPTED', 'in_progress'],
   ['RECEIVED', 'submitted'],
   ['fixed', 'fixed'],
+  // Mark-a-Spot descriptive names (Köln/Bonn taxonomy terms) and Connected Bits note summaries
+  ['Offen', null], ['In Bearbeitung', 'in_progress'], ['In Prüfung', 'acknowledged'], ['Erledigt', 'fixed'],
+  ['Abgeschlossen', null], ['Nicht zuständig', 'referred'], ['Weitergeleitet', 'referred'],
+  ['Work Assigned', 'acknowledged'], ['Case assigned', 'acknowledged'], ['Final Outcome', null], ['Request opened', null],
 ])('detailed state %j → %s (the most specific part that maps)', (raw, detailed) => {
   expect(detailedStatusFromRaw({ raw })).toBe(detailed);
 });

@@ -5,6 +5,7 @@ import type { Dialect, DialectCapabilities, RequestsQuery, WireRequest } from '.
 import { describeVendorErrors, findVendorErrors } from '../shared/error-body.ts';
 import { readRequestList } from '../shared/envelope.ts';
 import { pickSpecFields } from '../shared/spec-fields.ts';
+import { asRecord, isRecord, textOf } from '../shared/values.ts';
 
 const capabilities: DialectCapabilities = {
   paging: 'offset', defaultPageSize: 50, maxPageSize: 100, cap: 100, windowDays: 90,
@@ -27,6 +28,9 @@ function readRequests(body: ParsedBody): unknown[] {
 
 function toWire(raw: unknown): WireRequest {
   const wire = pickSpecFields({ raw });
+  // With extensions, the taxonomy term behind open/closed: "In Bearbeitung", "Erledigt"... (GEOREPORT §7.9).
+  const descriptiveName = isRecord(raw) ? textOf(asRecord(asRecord(raw.extended_attributes).markaspot).status_descriptive_name) : null;
+  if (descriptiveName !== null) wire.detailed_status_raw = descriptiveName;
   // Several photos arrive as one comma-joined media_url.
   if (typeof wire.media_url === 'string' && wire.media_url.includes(',')) {
     wire.media_urls = wire.media_url.split(COMMA_LIST).filter((url) => url !== '');
