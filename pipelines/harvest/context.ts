@@ -1,3 +1,4 @@
+import type { Observations } from '../conformance/observations.ts';
 import type { Deps } from '../deps.ts';
 import type { Dialect } from '../dialects/types.ts';
 import type { EndpointClient } from '../fetch/http-client.ts';
@@ -23,6 +24,8 @@ export interface RunContext {
   contextKey: string;
   counters: RunCounters;
   options: HarvestOptions;
+  /** GeoReport v2 conformance seen during the run; written to endpoint_checks at its end. */
+  conformance: { observations: Observations; servicesChecked: boolean };
 }
 
 export interface RunCounters {

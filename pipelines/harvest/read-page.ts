@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Observations } from '../conformance/observations.ts';
+import { observeRequestsPage } from '../conformance/observe-page.ts';
 import { getDialect } from '../dialects/index.ts';
 import { normalizeRequest } from '../normalize/index.ts';
 import { parseBody } from '../parse/index.ts';
@@ -16,6 +18,10 @@ export interface PageTask {
   /** service_code → the category its services-list entry got. */
   serviceCategories: Map<string, string>;
   contextKey: string;
+  /** The (key-redacted) URL read, for conformance examples. */
+  url?: string;
+  /** Epoch ms start_date/end_date of a requested_datetime window, so conformance can tell an ignored filter. */
+  window?: { start: number; end: number };
 }
 
 /** A response read all the way to staged rows; plain data, so it crosses a worker boundary cheaply. */
@@ -26,6 +32,8 @@ export interface PageResult {
   signature: string;
   rows: StagedRow[];
   rejected: { hash: string; reason: string; raw: string }[];
+  /** GeoReport v2 conformance observations of this answer (pipelines/conformance/). */
+  observations: Observations;
 }
 
 /** An answer the server gave but that is no requests list (4xx, an error document): terminal, not retried. */
@@ -53,7 +61,7 @@ export function readPage(task: PageTask): PageResult {
     const prefix = task.status === 404 ? `HTTP 404: ${snippet(task.bytes)}` : (error as Error).message;
     throw new AnswerError(prefix, { cause: error });
   }
-  const result: PageResult = { count: records.length, signature: pageSignature(records), rows: [], rejected: [] };
+  const result: PageResult = { count: records.length, signature: pageSignature(records), rows: [], rejected: [], observations: {} };
   for (const raw of records) {
     const normalized = normalizeRequest({
       wire: dialect.toWire(raw),
@@ -68,6 +76,8 @@ export function readPage(task: PageTask): PageResult {
       result.rejected.push({ hash: createHash('sha1').update(rawText).digest('base64'), reason: normalized.rejected.reason, raw: rawText });
     }
   }
+  const answer = { status: task.status, contentType: task.contentType, bytes: task.bytes, body, items: records, where: `GET ${task.url ?? 'requests'}` };
+  result.observations = observeRequestsPage({ answer, rows: result.rows, window: task.window });
   return result;
 }
 

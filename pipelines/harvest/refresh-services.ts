@@ -1,4 +1,5 @@
 import { VARCHAR } from '@duckdb/node-api';
+import { checkListAnswer } from '../conformance/check-answer.ts';
 import { appendColumns } from '../load/append.ts';
 import { parseBody } from '../parse/index.ts';
 import { categorize } from '../normalize/categorize.ts';
@@ -9,7 +10,12 @@ export async function refreshServices(ctx: RunContext): Promise<void> {
   const { dialect, endpoint } = ctx;
   const raws = await ctx.client.get(dialect.servicesUrl(endpoint), (response) => {
     if (response.status >= 400) throw new Error(`services: HTTP ${response.status}`);
-    return dialect.readServices(parseBody({ bytes: response.bytes, contentType: response.contentType, expected: endpoint.format }));
+    const body = parseBody({ bytes: response.bytes, contentType: response.contentType, expected: endpoint.format });
+    const items = dialect.readServices(body);
+    const answer = { status: response.status, contentType: response.contentType, bytes: response.bytes, body, items, where: `GET ${response.url}` };
+    checkListAnswer({ answer, list: 'services', observations: ctx.conformance.observations });
+    ctx.conformance.servicesChecked = true;
+    return items;
   });
   const rows = raws.map((raw) => dialect.toService(raw)).filter((s) => s.service_code !== undefined && s.service_code !== null);
   const text = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));

@@ -1,3 +1,5 @@
+import { observe, toFindings } from '../conformance/observations.ts';
+import { recordFindings } from '../conformance/record-findings.ts';
 import type { Deps } from '../deps.ts';
 import { getDialect } from '../dialects/index.ts';
 import type { Gates } from '../fetch/gates.ts';
@@ -69,6 +71,7 @@ export async function runEndpoint({
     serviceCategories: new Map(),
     contextKey: normalizationContextKey(checked),
     counters: { pages: 0, windowsSplit: 0, warnings: [] },
+    conformance: { observations: {}, servicesChecked: false },
     sink: createRecordSink({
       store,
       endpoint,
@@ -125,6 +128,7 @@ export async function runEndpoint({
   await refreshQuality({ store, endpointId: endpoint.id, runId, now: finishedAt }).catch((caught: Error) => {
     deps.logger.warn({ endpoint: endpoint.id, error: caught.message }, 'quality figures not refreshed');
   });
+  await recordConformance(ctx, finishedAt);
   if (!endpoint.bbox && !state.learned_bbox) await learnBbox({ store, endpointId: endpoint.id });
   await updateState({
     store,
@@ -143,7 +147,17 @@ async function refreshServicesIfStale(ctx: RunContext, state: HarvestState): Pro
   } catch (error) {
     // Service names are a convenience; requests are harvested without them.
     ctx.counters.warnings.push(`services list not refreshed: ${(error as Error).message}`);
+    observe(ctx.conformance.observations, 'services_unavailable', (error as Error).message);
+    ctx.conformance.servicesChecked = true;
   }
+}
+
+/** This run's conformance findings replace the endpoint's previous ones; a run that read no page leaves them be. */
+async function recordConformance(ctx: RunContext, checkedAt: Date): Promise<void> {
+  if (ctx.counters.pages === 0) return;
+  const { observations, servicesChecked } = ctx.conformance;
+  await recordFindings({ store: ctx.store, endpointId: ctx.endpoint.id, runId: ctx.runId, checkedAt, findings: toFindings(observations), servicesChecked })
+    .catch((caught: Error) => ctx.deps.logger.warn({ endpoint: ctx.endpoint.id, error: caught.message }, 'conformance findings not recorded'));
 }
 
 async function backfill(ctx: RunContext, state: HarvestState, startedAt: Date): Promise<void> {

@@ -1,4 +1,6 @@
+import { mergeObservations, observe } from '../conformance/observations.ts';
 import type { RequestsQuery } from '../dialects/types.ts';
+import { redactUrl } from '../fetch/redact-url.ts';
 import type { RunContext } from './context.ts';
 import { pageSizeFor } from './page-size.ts';
 
@@ -19,6 +21,7 @@ export async function runQuery(ctx: RunContext, query: Omit<RequestsQuery, 'page
   const pageSize = pageSizeFor(endpoint, caps);
   const paged = caps.paging !== 'none' && !query.ids;
   const seen = new Set<string>();
+  const window = query.requested ? { start: query.requested.start.getTime(), end: query.requested.end.getTime() } : undefined;
   let count = 0;
 
   for (let page = 0; ; page++) {
@@ -33,15 +36,20 @@ export async function runQuery(ctx: RunContext, query: Omit<RequestsQuery, 'page
         serviceNames: ctx.serviceNames,
         serviceCategories: ctx.serviceCategories,
         contextKey: ctx.contextKey,
+        url: response.url,
+        window,
       }),
     );
     ctx.counters.pages++;
+    mergeObservations(ctx.conformance.observations, read.observations);
     if (!paged) {
       await ctx.sink.addPage(read);
       const complete = query.ids !== undefined || read.count < caps.cap;
+      if (!complete) observe(ctx.conformance.observations, 'cap_hit', `GET ${redactUrl(url)}: ${read.count} records, the cap of ${caps.cap}`);
       return { complete, count: read.count, reason: complete ? undefined : `answer reached the cap of ${caps.cap}` };
     }
     if (read.count > 0 && seen.has(read.signature)) {
+      observe(ctx.conformance.observations, 'paging_loops', `GET ${redactUrl(url)}: page ${page + 1} repeated an earlier page`);
       return { complete: false, count, reason: `page ${page + 1} repeated an earlier page` };
     }
     seen.add(read.signature);

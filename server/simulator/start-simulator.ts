@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultPlan } from './faults/fault-plan.ts';
+import { declaredConformance } from './conformance/declared.ts';
 import { buildFederation } from './federation.ts';
 import { createSimServer } from './http/http-server.ts';
 import type { SimControl } from './http/sim-routes.ts';
@@ -25,7 +26,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     clock: clock.now().toISOString(), started_at: startedAt, seed, requests, faults, fault_counts: { ...plan.counts },
     endpoints: endpoints.map((ep) => endpointState(ep, clock.nowSeconds(), baseUrlOf(ep.id))),
   });
-  const control: SimControl = { endpoints, nowSeconds: () => clock.nowSeconds(), advance: (ms) => clock.advance(ms), state };
+  const conformance = () => declaredConformance({ endpoints, origin: url });
+  const control: SimControl = { endpoints, nowSeconds: () => clock.nowSeconds(), advance: (ms) => clock.advance(ms), state, conformance };
   const sim = createSimServer({ control, faults: plan, stallMs: options.stallMs ?? 4000, originOf });
   const hostName = options.host ?? '127.0.0.1';
   // The main port serves /_sim/ and every endpoint; each endpoint also has a port of its own (port+1+i, or any).
@@ -50,6 +52,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (!ep) throw new Error(`unknown simulated endpoint ${endpointId} (known: ${endpoints.map((e) => e.id).join(', ')})`);
       return truthRows(ep, clock.nowSeconds());
     },
+    conformance,
     close: async () => {
       sim.stop();
       await Promise.all(

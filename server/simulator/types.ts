@@ -1,4 +1,5 @@
 import type { Endpoint } from '../../pipelines/registry/types.ts';
+import type { DeclaredDeviation } from './conformance/dialect-deviations.ts';
 
 export type FaultProfile = 'none' | 'flaky' | 'hostile';
 
@@ -53,6 +54,13 @@ export interface SimulatorState {
   endpoints: EndpointState[];
 }
 
+/** The GeoReport v2 deviations the simulator injects (GET /_sim/conformance; docs/conformance.md). */
+export interface SimConformance {
+  endpoints: { id: string; dialect: string; deviations: DeclaredDeviation[] }[];
+  /** The generic endpoint with one named deviation each, JSON only, off the registry. */
+  hostile: { name: string; base_url: string; checks: string[]; description: string }[];
+}
+
 export interface Simulator {
   /** http://host:port, no trailing slash. */
   url: string;
@@ -62,5 +70,6 @@ export interface Simulator {
   advance(ms: number): void;
   state(): SimulatorState;
   truth(endpointId: string): TruthRow[];
+  conformance(): SimConformance;
   close(): Promise<void>;
 }

@@ -1,24 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSimulator } from '../../server/simulator/index.ts';
+import { runFed311 as fed311 } from '../support/run-fed311.ts';
 
-const bin = new URL('../../server/bin/fed311', import.meta.url).pathname;
 let dir: string;
-
-/** Runs the real `fed311` command; resolves with its exit code and output. */
-function fed311(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(bin, args, { env: { ...process.env, FED311_LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fed311-cli-'));

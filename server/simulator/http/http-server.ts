@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FaultPlan } from '../faults/fault-plan.ts';
+import { hostileRoute } from '../conformance/hostile-route.ts';
 import { faultResponse, truncate } from '../faults/fault-responses.ts';
 import { canRepeatPage } from '../requests/requests-route.ts';
 import { errorResponse, type SimResponse } from '../wire/respond.ts';
@@ -38,6 +39,11 @@ export function createSimServer(deps: SimServerDeps): { createServer: () => Serv
     const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
     const method = req.method ?? 'GET';
     if (path.startsWith('/_sim/')) return simRoute({ control: deps.control, method, path, params, res });
+    // Hostile variants are never faulty: each must show exactly its one deviation.
+    if (path.startsWith('/hostile/')) {
+      const origin = deps.originOf('sim-generic');
+      return write(res, hostileRoute({ endpoints: deps.control.endpoints, path, params, now: deps.control.nowSeconds(), origin }));
+    }
     const match = matchEndpoint(deps.control.endpoints, path);
     if (!match) return write(res, { status: 404, contentType: 'text/plain; charset=utf-8', body: `no simulated endpoint at ${path}\n` });
     if (method !== 'GET' && method !== 'HEAD') {

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SimEndpoint } from '../federation.ts';
 import { truthNdjson, truthServices } from '../truth.ts';
-import type { SimulatorState } from '../types.ts';
+import type { SimConformance, SimulatorState } from '../types.ts';
 import { jsonType } from '../wire/respond.ts';
 
 export interface SimControl {
@@ -9,6 +9,7 @@ export interface SimControl {
   nowSeconds(): number;
   advance(ms: number): void;
   state(): SimulatorState;
+  conformance(): SimConformance;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -22,6 +23,7 @@ export function simRoute(args: { control: SimControl; method: string; path: stri
   const { control, method, path, params, res } = args;
   const error = (status: number, message: string) => send(res, status, { error: { status, message } });
   if (path === '/_sim/state' && method === 'GET') return send(res, 200, control.state());
+  if (path === '/_sim/conformance' && method === 'GET') return send(res, 200, control.conformance());
   if (path === '/_sim/advance') {
     if (method !== 'POST') return error(405, 'use POST /_sim/advance?hours=N');
     const hours = Number(params.get('hours'));

@@ -1,0 +1,90 @@
+import type { CheckId } from './catalog.ts';
+import { judgeDatetime, type DatetimeVerdict } from './datetime.ts';
+import { observe, shown, type Observations } from './observations.ts';
+
+export type WireFormat = 'json' | 'xml';
+
+const REQUIRED = ['service_request_id', 'status', 'service_code', 'requested_datetime'] as const;
+const DATETIMES = ['requested_datetime', 'updated_datetime', 'expected_datetime'] as const;
+const TEXT_FIELDS = [
+  'service_request_id', 'token', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible',
+  'service_notice', 'address', 'address_id', 'zipcode', 'media_url', ...DATETIMES,
+] as const;
+const NUMBER_FIELDS = ['lat', 'long'] as const;
+/** Vendor names for spec fields (GEOREPORT §10.16): Mark-a-Spot, Helsinki, converters. */
+const ALIASES: Readonly<Record<string, string>> = {
+  address_string: 'address',
+  status_note: 'status_notes',
+  servicerequest_id: 'service_request_id',
+  sevicerequest_id: 'service_request_id',
+  lon: 'long',
+  lng: 'long',
+};
+const ALIAS_KEYS = Object.keys(ALIASES);
+const DATETIME_CHECKS: Record<Exclude<DatetimeVerdict, 'ok'>, CheckId> = {
+  no_zone: 'datetime_without_zone',
+  not_w3c: 'datetime_not_w3c',
+  unparseable: 'datetime_unparseable',
+};
+
+/** Absent, null or empty: a missing value in JSON (null) and in XML (an empty element). */
+export const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A string or null (JSON null; XML xsi:nil); an XML element with children parses to an object. */
+function isText(value: unknown): boolean {
+  return typeof value === 'string' || value === null || value === undefined;
+}
+
+/** JSON: a number or null; XML: empty or text that reads as a number. */
+function isNumber(value: unknown, format: WireFormat): boolean {
+  if (value === undefined || value === null) return true;
+  if (format === 'json') return typeof value === 'number';
+  return typeof value === 'string' && (value.trim() === '' || Number.isFinite(Number(value)));
+}
+
+/**
+ * The per-record checks of a requests answer (list or single): required fields, types, vendor field names,
+ * date-times, status words, ids listed twice. Pure and cheap: a few property reads per record.
+ */
+export function checkRequests({ records, format, where, observations }: { records: readonly unknown[]; format: WireFormat; where: string; observations: Observations }): void {
+  const ids = new Set<string>();
+  records.forEach((record, index) => {
+    if (!isObject(record)) {
+      observe(observations, 'malformed_record', () => `${where}: item ${index + 1} is ${shown(record)}`);
+      return;
+    }
+    const label = () => `${where}: request ${isBlank(record.service_request_id) ? `#${index + 1}` : shown(record.service_request_id)}`;
+    for (const field of REQUIRED) {
+      // A batch service's request may carry a token until it has an id (GeoReport v2, GET service_request_id from a token).
+      if (isBlank(record[field]) && !(field === 'service_request_id' && !isBlank(record.token))) {
+        observe(observations, 'required_field_missing', () => `${label()}: no ${field}`);
+      }
+    }
+    for (const field of TEXT_FIELDS) {
+      if (!isText(record[field])) observe(observations, 'wrong_type', () => `${label()}: ${field} = ${shown(record[field])}`);
+    }
+    for (const field of NUMBER_FIELDS) {
+      if (!isNumber(record[field], format)) observe(observations, 'wrong_type', () => `${label()}: ${field} = ${shown(record[field])}`);
+    }
+    for (const alias of ALIAS_KEYS) {
+      if (alias in record && isBlank(record[ALIASES[alias]!])) observe(observations, 'field_name_deviation', () => `${label()}: ${alias} instead of ${ALIASES[alias]}`);
+    }
+    for (const field of DATETIMES) {
+      const value = record[field];
+      if (typeof value !== 'string' || value === '') continue;
+      const verdict = judgeDatetime(value);
+      if (verdict !== 'ok') observe(observations, DATETIME_CHECKS[verdict], () => `${label()}: ${field} = ${shown(value)}`);
+    }
+    const status = record.status;
+    if (typeof status === 'string' && status !== '' && status !== 'open' && status !== 'closed') {
+      observe(observations, 'status_not_open_closed', () => `${label()}: status = ${shown(status)}`);
+    }
+    const id = record.service_request_id;
+    if (typeof id === 'string' || typeof id === 'number') {
+      const key = String(id);
+      if (ids.has(key)) observe(observations, 'duplicate_in_answer', () => `${label()} is listed twice`);
+      ids.add(key);
+    }
+  });
+}
