@@ -15,6 +15,7 @@ import { loadServiceCatalog, refreshServices } from './refresh-services.ts';
 import { repollOpen } from './repoll-open.ts';
 import { learnBbox } from '../quality/learn-bbox.ts';
 import { refreshQuality } from '../quality/refresh-quality.ts';
+import { refreshMetrics } from '../metrics/refresh-metrics.ts';
 import { finishRun, startRun, type EndpointSummary } from './runs.ts';
 import { windowPass } from './window-pass.ts';
 
@@ -127,6 +128,9 @@ export async function runEndpoint({
   await finishRun({ store, summary, finishedAt, latencyP50: median(client.stats.latenciesMs) });
   await refreshQuality({ store, endpointId: endpoint.id, runId, now: finishedAt }).catch((caught: Error) => {
     deps.logger.warn({ endpoint: endpoint.id, error: caught.message }, 'quality figures not refreshed');
+  });
+  await refreshMetrics(store, { endpointIds: [endpoint.id], now: finishedAt }).catch((caught: Error) => {
+    deps.logger.warn({ endpoint: endpoint.id, error: caught.message }, 'metric tables not refreshed');
   });
   await recordConformance(ctx, finishedAt);
   if (!endpoint.bbox && !state.learned_bbox) await learnBbox({ store, endpointId: endpoint.id });

@@ -2,13 +2,15 @@ import { loadConfig } from '../config.ts';
 import { checkCommand } from './check-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { harvestCommand } from './harvest-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { simulateCommand } from './simulate-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
   harvest: { summary: 'one harvest run now: fed311 harvest [--endpoint ID]... [--backfill-from DATE] [--json] [--db PATH] [--registry PATH]', run: harvestCommand },
   simulate: { summary: 'run the simulated federation: fed311 simulate [--port P] [--seed N] [--requests N] [--faults none|flaky|hostile] [--now ISO] [--registry-out PATH]', run: simulateCommand },
-  demo: { summary: 'simulate + harvest, offline: fed311 demo [--requests N] [--seed N] [--db PATH]', run: demoCommand },
+  serve: { summary: 'API + dashboard + scheduled harvests: fed311 serve [--port P] [--host H] [--db PATH] [--registry PATH] [--no-schedule]', run: serveCommand },
+  demo: { summary: 'simulate + harvest + serve, offline: fed311 demo [--requests N] [--seed N] [--db PATH] [--port P] [--no-serve]', run: demoCommand },
   check: { summary: 'check a live endpoint against GeoReport v2: fed311 check URL [--jurisdiction-id X] [--format json|xml] [--json] [--timeout S]', run: checkCommand },
 };
 

@@ -1,0 +1,113 @@
+// Load on the hot API routes: autocannon on loopback, 50 connections, against the API in a child process over a
+// generated store; each route's p50/p99 latency and requests/s, and its ratio to the same query run directly on
+// DuckDB in this process (4 connections, as the API's read pool), measured in the same run. Targets: p99 < 250 ms
+// for the page and the metric route.
+//   npm run bench:api -- [--requests 1000000] [--seconds 10] [--connections 50]
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import autocannon from 'autocannon';
+import { openStore, readRows } from '../pipelines/load/store.ts';
+import { computeMetric } from '../pipelines/metrics/index.ts';
+import { requestConditions } from '../server/http/queries/request-filter.ts';
+import { requestOrder } from '../server/http/queries/keyset.ts';
+import { selectPage } from '../server/http/queries/request-page.ts';
+import { requestSelectList } from '../server/http/queries/request-rows.ts';
+import { daysOpenSql } from '../server/http/api/map.ts';
+import { startApiProcess } from './support/api-process.ts';
+import { generateStore } from './support/generate-store.ts';
+
+const { values } = parseArgs({ options: { requests: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' } } });
+const requests = Number(values.requests ?? 1_000_000);
+const seconds = Number(values.seconds ?? 10);
+const connections = Number(values.connections ?? 50);
+const generated = await generateStore({ requests });
+const dir = mkdtempSync(join(tmpdir(), 'fed311-bench-api-'));
+// A copy: the cached store may be open in another benchmark, and DuckDB lets one process hold a file.
+const dbPath = join(dir, 'store.duckdb');
+copyFileSync(generated.path, dbPath);
+const asOf = generated.asOf;
+const district = [-87.7, 41.85, -87.6, 41.95] as const; // a part of Chicago, as the map shows it at district zoom
+
+interface HotRoute {
+  name: string;
+  path: string;
+  direct: (connection: DuckDBConnection) => Promise<unknown>;
+}
+
+const pageWhere = requestConditions({ categories: ['pothole'] });
+const mapWhere = requestConditions({ bbox: [...district] }).add('lat IS NOT NULL AND lon IS NOT NULL');
+const routes: HotRoute[] = [
+  {
+    name: 'requests page (100, category=pothole)',
+    path: '/api/v1/requests?limit=100&category=pothole',
+    direct: (c) => selectPage({ connection: c, select: requestSelectList, where: pageWhere, order: requestOrder, limit: 101 }),
+  },
+  {
+    name: 'metric ttc_km by endpoint',
+    path: '/api/v1/metrics/ttc_km?group_by=endpoint',
+    direct: (c) => computeMetric(c, { metric: 'ttc_km', groupBy: ['endpoint'] }, { now: () => asOf }),
+  },
+  {
+    name: 'map hexagons (res 9, district bbox)',
+    path: `/api/v1/map/hexagons?resolution=9&bbox=${district.join(',')}`,
+    // The DuckDB part of the route: the located points in the bbox with their days open (cells are made in JS).
+    direct: (c) => readRows(c, `SELECT lat, lon, status = 'open' AS open, ${daysOpenSql} AS days FROM service_requests ${mapWhere.where()}`, [asOf.toISOString(), ...mapWhere.params]),
+  },
+];
+
+/** The direct query on 4 connections for the same duration: latency percentiles and queries/s. */
+async function measureDirect(route: HotRoute): Promise<{ p50: number; p99: number; perSecond: number }> {
+  const store = await openStore({ path: dbPath, memoryLimit: '192MB' });
+  const pool = await Promise.all(Array.from({ length: 4 }, () => store.connect()));
+  for (const c of pool) await route.direct(c); // warm the buffer pool as the API's first calls do
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    pool.map(async (c) => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        await route.direct(c);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  for (const c of pool) c.closeSync();
+  await store.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50: at(0.5), p99: at(0.99), perSecond: latencies.length / seconds };
+}
+
+const direct: { p50: number; p99: number; perSecond: number }[] = [];
+for (const route of routes) direct.push(await measureDirect(route));
+
+const api = await startApiProcess({ path: dbPath, now: asOf });
+const loaded: { p50: number; p99: number; perSecond: number; errors: number }[] = [];
+for (const route of routes) {
+  await fetch(`${api.url}${route.path}`); // one warm-up call
+  const result = await autocannon({ url: `${api.url}${route.path}`, connections, duration: seconds });
+  loaded.push({ p50: result.latency.p50, p99: result.latency.p99, perSecond: result.requests.average, errors: result.errors + result.non2xx + result.timeouts });
+}
+const memory = api.memory();
+await api.stop();
+rmSync(dir, { recursive: true, force: true });
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+console.log(`\nbench:api — ${requests.toLocaleString()} requests stored, ${connections} connections, ${seconds} s per route, 2 cores shared by load generator and server`);
+console.log('route                                   API p50    API p99    API req/s   DuckDB p50  DuckDB q/s  req/s ratio  p99 target');
+let missed = false;
+routes.forEach((route, i) => {
+  const a = loaded[i]!;
+  const d = direct[i]!;
+  const target = i < 2 ? (a.p99 < 250 ? 'ok (<250 ms)' : 'MISSED') : 'n/a';
+  if (target === 'MISSED' || a.errors > 0) missed = true;
+  console.log(
+    `${route.name.padEnd(38)}  ${ms(a.p50).padStart(9)}  ${ms(a.p99).padStart(9)}  ${a.perSecond.toFixed(0).padStart(10)}  ${ms(d.p50).padStart(10)}  ${d.perSecond.toFixed(0).padStart(10)}  ${(a.perSecond / d.perSecond).toFixed(2).padStart(11)}  ${target}${a.errors ? ` (${a.errors} errors)` : ''}`,
+  );
+});
+console.log(`server process memory: peak ${memory.peakMb} MB, now ${memory.nowMb} MB`);
+console.log('req/s ratio = API requests/s at 50 connections ÷ the same query on DuckDB in-process on 4 connections (1.00 = no API overhead).');
+process.exitCode = missed ? 1 : 0;

@@ -1,0 +1,62 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readRows, type Row, type Store } from '../load/store.ts';
+import { compileMetric } from './compile-metric.ts';
+import { listMetrics, type MetricSpec } from './definitions.ts';
+import { MetricRequestError } from './metric-error.ts';
+import type { MetricRequest, MetricResult, MetricRow } from './types.ts';
+
+/** A Store (reads wait for writes), or a read connection from store.connect() (the API: readers never wait). */
+export type MetricsDb = Store | DuckDBConnection;
+
+export const defaultMinN = 20;
+
+/**
+ * Computes one metric per group inside DuckDB. as-of: the request's, else `now()`, else the newest refresh's data
+ * time (never the machine clock). Rows below min_n are suppressed when the metric is a rate or a duration.
+ */
+export async function computeMetric(db: MetricsDb, request: MetricRequest, options: { now?: () => Date } = {}): Promise<MetricResult> {
+  const asOf = request.asOf ? new Date(request.asOf).toISOString() : (options.now?.().toISOString() ?? (await dataTime(db)));
+  const { spec, request: valid, sql, params } = compileMetric({ request, asOf });
+  if (valid.polygons) await assertPolygonSet(db, valid.polygons);
+  const rows = (await query(db, sql, params.values)).map((row) => toMetricRow(spec, row, valid.minN ?? defaultMinN));
+  const definition = listMetrics().find((d) => d.id === spec.id)!;
+  const result: MetricResult = { metric: spec.id, definition, asOf, rows };
+  if (spec.requiresArea) result.summary = spreadOf(rows);
+  return result;
+}
+
+function query(db: MetricsDb, sql: string, params: Parameters<typeof readRows>[2]): Promise<Row[]> {
+  return 'transaction' in db ? db.query(sql, params) : readRows(db, sql, params);
+}
+
+async function dataTime(db: MetricsDb): Promise<string> {
+  const [row] = await query(db, `SELECT coalesce((SELECT max(seen_through) FROM metric_refresh_state), (SELECT max(requested_at) FROM metric_requests), '1970-01-01'::TIMESTAMPTZ) AS t`, []);
+  return row!.t as string;
+}
+
+async function assertPolygonSet(db: MetricsDb, setId: string): Promise<void> {
+  const found = await query(db, `SELECT 1 FROM metric_polygon_sets WHERE set_id = $1`, [setId]);
+  if (!found.length) throw new MetricRequestError('polygons', `no polygon set ${JSON.stringify(setId)} is loaded`);
+}
+
+function toMetricRow(spec: MetricSpec, row: Row, minN: number): MetricRow {
+  const group: MetricRow['group'] = {};
+  const values: Record<string, number | null> = {};
+  for (const [column, cell] of Object.entries(row)) {
+    if (column.startsWith('g_')) group[column.slice(2)] = cell as string | number | null;
+    else if (column.startsWith('v_')) values[column.slice(2)] = cell === null ? null : Number(cell);
+  }
+  const n = Number(row.n ?? 0);
+  const suppressed = spec.guarded && n < minN;
+  if (suppressed) for (const name of Object.keys(values)) values[name] = null;
+  return { group, n, value: values[spec.values[0]!] ?? null, values, suppressed };
+}
+
+/** Equity: the slowest and fastest area medians among rows that are not suppressed, their gap and ratio. */
+function spreadOf(rows: MetricRow[]): Record<string, number | null> {
+  const medians = rows.filter((row) => !row.suppressed && row.value !== null).map((row) => row.value!);
+  if (medians.length < 2) return { areas: medians.length, slowest_days: null, fastest_days: null, spread_days: null, ratio: null };
+  const slowest = Math.max(...medians);
+  const fastest = Math.min(...medians);
+  return { areas: medians.length, slowest_days: slowest, fastest_days: fastest, spread_days: slowest - fastest, ratio: fastest > 0 ? slowest / fastest : null };
+}

@@ -1,0 +1,37 @@
+import type { MetricRequest } from './request-schema.ts';
+
+export type { MetricRequest };
+export type GroupKey = 'endpoint' | 'category' | 'service_code' | 'period' | 'h3' | 'district' | 'polygon';
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** What the API lists: a metric described in words, with the names of its values. */
+export interface MetricDefinition {
+  id: string;
+  title: string;
+  description: string;
+  formula: string;
+  unit: string;
+  /** Names of the entries of MetricRow.values; `value` is the first. */
+  values: string[];
+  /** The group keys this metric can be grouped by. */
+  groupBy: GroupKey[];
+  caveats?: string[];
+}
+
+export interface MetricRow {
+  group: Record<string, string | number | null>;
+  n: number;
+  value: number | null;
+  values?: Record<string, number | null>;
+  /** n below min_n: value and values are null and the row is left out of rankings and spreads. */
+  suppressed: boolean;
+}
+
+export interface MetricResult {
+  metric: string;
+  definition: MetricDefinition;
+  asOf: string;
+  rows: MetricRow[];
+  /** Figures over all rows (equity: spread and ratio between the slowest and fastest area). */
+  summary?: Record<string, number | null>;
+}

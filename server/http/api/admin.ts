@@ -1,0 +1,55 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { ApiError, badParameter } from '../errors.ts';
+import { slug } from '../param-types.ts';
+import { defineRoute } from '../route.ts';
+import type { AdminActions, AppServices } from '../services.ts';
+
+/** Admin actions behind `Authorization: Bearer $FED311_ADMIN_TOKEN`; without a configured token they do not exist. */
+export function adminRoutes(app: AppServices) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/admin/harvest',
+      tag: 'admin',
+      summary: 'Start a harvest of one endpoint now (202)',
+      query: z.strictObject({ endpoint: slug }),
+      async handle(ctx, params) {
+        const admin = authorize(ctx, app.admin);
+        if (!app.scheduler || !Object.hasOwn(app.scheduler.nextRuns(), params.endpoint)) throw badParameter('endpoint', `no endpoint "${params.endpoint}" in the registry`);
+        admin.trigger(params.endpoint);
+        ctx.status = 202;
+        ctx.body = { started: params.endpoint };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/admin/reload-registry',
+      tag: 'admin',
+      summary: 'Re-read the registry file, sync endpoints and restart the schedule',
+      query: z.strictObject({}),
+      async handle(ctx) {
+        const admin = authorize(ctx, app.admin);
+        try {
+          ctx.body = { endpoints: await admin.reloadRegistry() };
+        } catch (error) {
+          // A bad registry file is the operator's input: say what is wrong; the running registry stays.
+          throw new ApiError({ status: 400, code: 'bad_parameter', message: `registry: ${(error as Error).message}`, parameter: null });
+        }
+      },
+    }),
+  ];
+}
+
+function authorize(ctx: Context, admin: AdminActions | null): AdminActions {
+  ctx.set('Cache-Control', 'no-store');
+  if (!admin) throw new ApiError({ status: 404, code: 'admin_disabled', message: 'admin routes are off (set FED311_ADMIN_TOKEN to enable them)' });
+  const given = Buffer.from(/^Bearer (.+)$/.exec(ctx.get('Authorization'))?.[1] ?? '');
+  const expected = Buffer.from(admin.token);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    ctx.set('WWW-Authenticate', 'Bearer');
+    throw new ApiError({ status: 401, code: 'unauthorized', message: 'Authorization: a valid Bearer token is required', parameter: null });
+  }
+  return admin;
+}

@@ -1,0 +1,29 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Store } from '../../../../pipelines/load/store.ts';
+import type { SliceQuery } from './ordered-slices.ts';
+
+/**
+ * Rows of a series of queries in DuckDB's chunks (about 2048 rows), on a connection of its own that closes when
+ * the consumer stops early or finishes: an export holds one chunk in memory, never the result. At most `limit` rows.
+ */
+export async function* streamRows({ store, plan, limit = Infinity }: {
+  store: Store;
+  plan: (connection: DuckDBConnection) => Promise<SliceQuery[]>;
+  limit?: number;
+}): AsyncGenerator<Record<string, unknown>[]> {
+  const connection = await store.connect();
+  let left = limit;
+  try {
+    for (const { sql, params } of await plan(connection)) {
+      const result = await connection.stream(sql, params);
+      for await (const rows of result.yieldRowObjectJson()) {
+        if (left <= 0) return;
+        const kept = rows.length > left ? rows.slice(0, left) : rows;
+        left -= kept.length;
+        yield kept;
+      }
+    }
+  } finally {
+    connection.closeSync();
+  }
+}

@@ -1,0 +1,120 @@
+import { latLngToCell } from 'h3-js';
+import { z } from 'zod';
+import { readRows } from '../../../pipelines/load/store.ts';
+import { badParameter } from '../errors.ts';
+import { bboxText, booleanText, intText } from '../param-types.ts';
+import { requestConditions } from '../queries/request-filter.ts';
+import { isoSql } from '../queries/request-rows.ts';
+import { defineRoute } from '../route.ts';
+import type { AppServices } from '../services.ts';
+import { requestFilterShape, toRequestFilter } from './request-params.ts';
+
+const maxCells = 50_000;
+const { bbox: _bbox, ...filterShape } = requestFilterShape;
+
+/**
+ * Days from requested_at to now (the first parameter) while open, to closed_at once closed (null when unknown).
+ * In microseconds: subtracting TIMESTAMPTZ values goes through ICU's calendar and costs 3× the whole scan.
+ */
+export const daysOpenSql = `(epoch_us(CASE WHEN status = 'open' THEN ?::TIMESTAMPTZ ELSE closed_at END) - epoch_us(requested_at)) / 86400e6`;
+
+export function mapRoutes(app: AppServices) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/map/hexagons',
+      tag: 'map',
+      summary: 'Requests aggregated to H3 cells inside a bbox: count, open, median days open (per category with categories=true)',
+      query: z.strictObject({
+        ...filterShape,
+        bbox: bboxText.describe('west,south,east,north (required)'),
+        resolution: intText(0, 12).optional().describe('H3 resolution, default 7'),
+        categories: booleanText.optional(),
+      }),
+      async handle(ctx, params) {
+        const resolution = params.resolution ?? 7;
+        const where = requestConditions(toRequestFilter(params)).add('lat IS NOT NULL AND lon IS NOT NULL');
+        const category = params.categories ? ', category' : '';
+        const sql = `SELECT lat, lon, status = 'open' AS open, ${daysOpenSql} AS days${category} FROM service_requests ${where.where()}`;
+        const cells = new Map<string, Cell>();
+        // On a pooled read connection, chunk by chunk: concurrent map calls share the pool's few connections, and
+        // memory holds the cells, never the points.
+        await app.pool.use(async (connection) => {
+          const result = await connection.stream(sql, [app.deps.now().toISOString(), ...where.params]);
+          for await (const rows of result.yieldRowObjectJson()) addToCells({ cells, rows, resolution, categories: params.categories === true });
+        });
+        ctx.body = {
+          resolution,
+          rows: [...cells].map(([h3, cell]) => ({
+            h3,
+            n: cell.n,
+            open: cell.open,
+            median_days_open: round(median(cell.days)),
+            ...(params.categories ? { categories: cell.categories } : {}),
+          })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/map/points',
+      tag: 'map',
+      summary: 'The newest matching requests with coordinates inside a bbox, as GeoJSON points',
+      query: z.strictObject({ ...filterShape, bbox: bboxText.describe('west,south,east,north (required)'), limit: intText(1, 10_000).optional() }),
+      async handle(ctx, params) {
+        const limit = params.limit ?? 2000;
+        const where = requestConditions(toRequestFilter(params)).add('lat IS NOT NULL AND lon IS NOT NULL');
+        const sql = `SELECT endpoint_id, service_request_id, category, status, ${isoSql('requested_at')} AS requested_at, lat, lon, ${daysOpenSql} AS days
+                     FROM service_requests ${where.where()} ORDER BY service_requests.requested_at DESC LIMIT ${limit + 1}`;
+        const rows = await app.pool.use((c) => readRows<Record<string, unknown>>(c, sql, [app.deps.now().toISOString(), ...where.params]));
+        ctx.body = {
+          type: 'FeatureCollection',
+          features: rows.slice(0, limit).map(({ lat, lon, days, ...properties }) => ({
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [lon, lat] },
+            properties: {
+              ...properties,
+              days_open: properties.status === 'open' ? round(days as number) : null,
+              ttc_days: properties.status === 'closed' ? round(days as number) : null,
+            },
+          })),
+          truncated: rows.length > limit,
+        };
+      },
+    }),
+  ];
+}
+
+interface Cell {
+  n: number;
+  open: number;
+  days: number[];
+  categories: Record<string, number>;
+}
+
+function addToCells({ cells, rows, resolution, categories }: { cells: Map<string, Cell>; rows: Record<string, unknown>[]; resolution: number; categories: boolean }): void {
+  for (const row of rows) {
+    const h3 = latLngToCell(row.lat as number, row.lon as number, resolution);
+    let cell = cells.get(h3);
+    if (!cell) {
+      if (cells.size >= maxCells) throw badParameter('resolution', `more than ${maxCells} cells in this bbox: choose a coarser resolution or a smaller bbox`);
+      cell = { n: 0, open: 0, days: [], categories: {} };
+      cells.set(h3, cell);
+    }
+    cell.n += 1;
+    if (row.open) cell.open += 1;
+    if (row.days !== null) cell.days.push(row.days as number);
+    if (categories) cell.categories[row.category as string] = (cell.categories[row.category as string] ?? 0) + 1;
+  }
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const middle = values.length >> 1;
+  return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+}
+
+function round(value: number | null): number | null {
+  return value === null || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
+}

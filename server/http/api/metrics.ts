@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { computeMetric, listMetrics, MetricRequestError, type MetricRequest } from '../../../pipelines/metrics/index.ts';
+import { badParameter, notFound, type ApiError } from '../errors.ts';
+import { booleanText, intText, isoDateTime, optionalList, slug, text } from '../param-types.ts';
+import { defineRoute } from '../route.ts';
+import type { AppServices } from '../services.ts';
+
+const groupKeys = ['endpoint', 'category', 'service_code', 'period', 'h3', 'district', 'polygon'] as const;
+
+const query = z.strictObject({
+  group_by: optionalList(z.enum(groupKeys, { error: `must be one of ${groupKeys.join(', ')}` }), { max: 7 }),
+  period: z.enum(['day', 'week', 'month', 'quarter', 'year'], { error: 'must be day, week, month, quarter or year' }).optional(),
+  h3_resolution: intText(0, 9).optional(),
+  polygons: slug.optional().describe('a loaded polygon set id, with group_by=polygon'),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  endpoint: optionalList(slug),
+  category: optionalList(text({ max: 100 })),
+  service_code: optionalList(text()),
+  closed_at_source: optionalList(z.enum(['event', 'observed', 'updated_datetime'], { error: 'must be event, observed or updated_datetime' }), { max: 3 }),
+  as_of: isoDateTime.optional(),
+  min_n: intText(1, 100_000).optional(),
+  include_duplicates: booleanText.optional(),
+});
+
+// MetricRequest field → the query parameter it came from, so a refusal names what the caller sent.
+const parameterOf: Record<string, string> = {
+  metric: 'name', groupBy: 'group_by', h3Resolution: 'h3_resolution', minN: 'min_n', asOf: 'as_of', includeDuplicates: 'include_duplicates',
+  'filters.endpoints': 'endpoint', 'filters.categories': 'category', 'filters.serviceCodes': 'service_code',
+  'filters.closedAtSource': 'closed_at_source', 'filters.from': 'from', 'filters.to': 'to',
+};
+
+/** The metrics of METRICS.md over the metrics engine (pipelines/metrics): their definitions, and one metric per call. */
+export function metricsRoutes(app: AppServices) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/metrics',
+      tag: 'metrics',
+      summary: 'The metric definitions: id, title, formula, unit, values, the group keys each takes',
+      query: z.strictObject({}),
+      async handle(ctx) {
+        ctx.body = { rows: listMetrics() };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/metrics/{name}',
+      tag: 'metrics',
+      summary: 'One metric per group (n, value, values, suppressed below min_n)',
+      pathParams: { name: 'metric id (GET /api/v1/metrics lists them)' },
+      query,
+      async handle(ctx, params) {
+        const request = toMetricRequest(ctx.params.name!, params);
+        try {
+          ctx.body = await app.pool.use((connection) => computeMetric(connection, request, { now: app.deps.now }));
+        } catch (error) {
+          if (error instanceof MetricRequestError) throw refusal(error);
+          throw error;
+        }
+      },
+    }),
+  ];
+}
+
+function toMetricRequest(name: string, params: z.output<typeof query>): MetricRequest {
+  const filters = {
+    from: params.from?.toISOString(),
+    to: params.to?.toISOString(),
+    endpoints: params.endpoint,
+    categories: params.category,
+    serviceCodes: params.service_code,
+    closedAtSource: params.closed_at_source,
+  };
+  const definedFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+  return {
+    metric: name,
+    groupBy: params.group_by,
+    period: params.period,
+    h3Resolution: params.h3_resolution,
+    polygons: params.polygons,
+    filters: Object.keys(definedFilters).length ? definedFilters : undefined,
+    asOf: params.as_of?.toISOString(),
+    minN: params.min_n,
+    includeDuplicates: params.include_duplicates,
+  };
+}
+
+function refusal(error: MetricRequestError): ApiError {
+  const parameter = parameterOf[error.parameter] ?? error.parameter;
+  const message = error.message.startsWith(`${error.parameter}:`) ? error.message.slice(error.parameter.length + 1).trim() : error.message;
+  if (parameter === 'name' && /unknown metric/.test(message)) return notFound(`name: ${message}`, 'name');
+  return badParameter(parameter, message);
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { readRows, type Row } from '../../../pipelines/load/store.ts';
+import { badParameter, notFound } from '../errors.ts';
+import { bboxText, booleanText, intText, isoDateTime, numberText, optionalList, slug, text } from '../param-types.ts';
+import { requestConditions, type RequestFilter } from '../queries/request-filter.ts';
+import type { Conditions } from '../queries/sql-parts.ts';
+import { selectPage } from '../queries/request-page.ts';
+import { defineRoute } from '../route.ts';
+import type { AppServices } from '../services.ts';
+import { categorySlugs } from '../../../pipelines/normalize/taxonomy.ts';
+import { resolveJurisdiction } from './jurisdiction.ts';
+import { extensionSelect, notesFor, specRequestSelect, withExtensions } from './request-view.ts';
+import { formatParam, respond } from './wire.ts';
+
+const defaultWindowDays = 90;
+const specCap = 1000;
+// Newest first, then id: deterministic pages (GeoReport §11).
+const order = 'ORDER BY requested_at DESC, service_request_id';
+
+const common = {
+  jurisdiction_id: slug.optional().describe('an endpoint id; required when more than one endpoint is loaded'),
+  api_key: text().optional().describe('accepted and ignored: every GET is keyless'),
+  extensions: booleanText.optional().describe('true adds extended_attributes and notes (status history)'),
+};
+
+const listQuery = z.strictObject({
+  ...common,
+  service_request_id: optionalList(text(), { max: specCap }).describe('when given, every other filter is ignored'),
+  service_code: optionalList(text()),
+  start_date: isoDateTime.optional().describe('requested_datetime ≥ (inclusive); with neither date, the last 90 days'),
+  end_date: isoDateTime.optional().describe('requested_datetime ≤ (inclusive)'),
+  status: optionalList(z.enum(['open', 'closed'], { error: 'must be open or closed' })),
+  page: intText(1, 1_000_000).optional().describe('1-based'),
+  page_size: intText(1, specCap).optional().describe('default and max 1000'),
+  updated_after: isoDateTime.optional(),
+  updated_before: isoDateTime.optional(),
+  bbox: bboxText.optional(),
+  lat: numberText(-90, 90).optional(),
+  long: numberText(-180, 180).optional(),
+  radius: numberText(1, 50_000).optional().describe('metres, default 1000'),
+  category: optionalList(z.enum(categorySlugs, { error: 'is not a category slug (see /api/v1/categories)' })),
+  q: text().optional(),
+});
+
+export function open311RequestRoutes(app: AppServices) {
+  async function readRequests({ endpointId, where, limit, offset = 0, extensions }: { endpointId: string; where: Conditions; limit: number; offset?: number; extensions: boolean }): Promise<Row[]> {
+    const select = extensions ? `${specRequestSelect}, ${extensionSelect}` : specRequestSelect;
+    return app.pool.use(async (c) => {
+      const { rows } = await selectPage({ connection: c, select, where, order, limit, offset });
+      if (!extensions) return rows;
+      const notes = await notesFor(c, endpointId, rows.map((r) => String(r.service_request_id)));
+      return rows.map((row) => withExtensions(row, notes.get(String(row.service_request_id)) ?? []));
+    });
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/open311/v2/requests.{format}',
+      tag: 'open311',
+      summary: 'GeoReport v2 GET Service Requests, federated (spec filters plus paging, change feed and place extensions)',
+      pathParams: { format: 'json or xml' },
+      query: listQuery,
+      async handle(ctx, params) {
+        const format = formatParam(ctx);
+        const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);
+        const filter = toFilter(params, endpointId, app.deps.now());
+        const where = requestConditions(filter);
+        const pageSize = params.page_size ?? specCap;
+        const page = params.page ?? 1;
+        const [{ total }] = (await app.pool.use((c) => readRows<{ total: number }>(c, `SELECT count(*) AS total FROM service_requests ${where.where()}`, where.params))) as [{ total: number }];
+        const rows = await readRequests({ endpointId, where, limit: pageSize, offset: (page - 1) * pageSize, extensions: params.extensions === true });
+        ctx.set('X-Total-Count', String(total));
+        ctx.set('X-Page', String(page));
+        ctx.set('X-Page-Size', String(pageSize));
+        if (page * pageSize < total) {
+          const next = new URL(ctx.href);
+          next.searchParams.set('page', String(page + 1));
+          ctx.set('Link', `<${next.pathname}${next.search}>; rel="next"`);
+        }
+        respond({ ctx, format, root: 'service_requests', body: rows });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/open311/v2/requests/{service_request_id}.{format}',
+      tag: 'open311',
+      summary: 'GeoReport v2 GET Service Request: one request (a one-element list)',
+      pathParams: { service_request_id: 'the id as the source sent it', format: 'json or xml' },
+      query: z.strictObject(common),
+      async handle(ctx, params) {
+        const format = formatParam(ctx);
+        const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);
+        const id = ctx.params.service_request_id!;
+        const where = requestConditions({ endpoints: [endpointId], ids: [id] });
+        const rows = await readRequests({ endpointId, where, limit: 1, extensions: params.extensions === true });
+        if (rows.length === 0) throw notFound(`service_request_id: no request "${id}" in jurisdiction "${endpointId}"`, 'service_request_id');
+        respond({ ctx, format, root: 'service_requests', body: rows });
+      },
+    }),
+  ];
+}
+
+function toFilter(params: z.output<typeof listQuery>, endpointId: string, now: Date): RequestFilter {
+  // GeoReport §5.6: service_request_id overrides every other filter.
+  if (params.service_request_id) return { endpoints: [endpointId], ids: params.service_request_id };
+  const anyDate = params.start_date || params.end_date || params.updated_after || params.updated_before;
+  if ((params.lat === undefined) !== (params.long === undefined)) throw badParameter(params.lat === undefined ? 'lat' : 'long', 'lat and long go together');
+  return {
+    endpoints: [endpointId],
+    serviceCodes: params.service_code,
+    statuses: params.status,
+    requestedFrom: params.start_date ?? (anyDate ? undefined : new Date(now.getTime() - defaultWindowDays * 86_400_000)),
+    requestedThrough: params.end_date,
+    updatedFrom: params.updated_after,
+    updatedBefore: params.updated_before,
+    bbox: params.bbox,
+    near: params.lat !== undefined && params.long !== undefined ? { lat: params.lat, lon: params.long, radius: params.radius ?? 1000 } : undefined,
+    categories: params.category,
+    q: params.q,
+  };
+}

@@ -1,0 +1,37 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import type { z } from 'zod';
+import { parseQuery } from './params.ts';
+
+/**
+ * One route: its path (OpenAPI form, `{name}` for path parameters), its query schema and a thin handler. The same
+ * list mounts the router and generates openapi.json, so the document cannot drift from what is validated.
+ */
+export interface RouteSpec<S extends z.ZodObject = z.ZodObject> {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  query: S;
+  /** Path parameters, for the OpenAPI document. */
+  pathParams?: Record<string, string>;
+  handle: (ctx: Context, query: z.output<S>) => Promise<void>;
+}
+
+export function defineRoute<S extends z.ZodObject>(spec: RouteSpec<S>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+/** `/requests/{endpoint_id}/{id}` → `/requests/:endpoint_id/:id` (@koa/router's syntax). */
+export function routerPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void {
+  for (const route of routes) {
+    router[route.method](routerPath(route.path), async (ctx) => {
+      const query = parseQuery(route.query, ctx.query);
+      await route.handle(ctx as unknown as Context, query);
+    });
+  }
+}

@@ -1,0 +1,256 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveFederation, type ServedFederation } from './support/served-federation.ts';
+
+let f: ServedFederation;
+type Rows<T = Record<string, unknown>> = { rows: T[]; next?: string | null };
+
+beforeAll(async () => {
+  f = await serveFederation({ requests: 4000, seed: 9 });
+});
+afterAll(() => f?.close());
+
+async function ok<T = Rows>(path: string): Promise<T> {
+  const answer = await f.get(path);
+  expect(answer.status, `${path}: ${answer.text.slice(0, 300)}`).toBe(200);
+  return answer.json as T;
+}
+
+async function count(where: string, params: unknown[] = []): Promise<number> {
+  const [row] = await f.store.query<{ n: number }>(`SELECT count(*) AS n FROM service_requests WHERE ${where}`, params as never[]);
+  return row!.n;
+}
+
+describe('/api/v1/endpoints, services, categories, lookup, harvests', () => {
+  test('endpoints: every endpoint with coverage, volume, freshness, last run, uptime, quality; no secrets', async () => {
+    const { rows } = await ok('/api/v1/endpoints');
+    expect(rows.map((r) => r.endpoint_id)).toEqual(f.sim.registry().map((e) => e.id).sort());
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        name: expect.any(String), base_url: expect.stringMatching(/^http/), dialect: expect.any(String), enabled: true,
+        requests: await count('endpoint_id = $1', [row.endpoint_id]), bbox_source: expect.stringMatching(/registry|learned/),
+        last_run: { run_id: expect.any(Number), outcome: 'ok', mode: 'backfill' },
+        uptime: { days: 30, runs: 1, ok: 1, share_ok: 1 },
+        quality: { requests: expect.any(Number), missing_location: expect.any(Number) },
+      });
+      expect(row.bbox).toHaveLength(4);
+      expect(row.freshness_hours).toBe(0);
+    }
+    expect(JSON.stringify(rows)).not.toMatch(/api_key|token|secret/i);
+  });
+
+  test('services and categories count the stored requests', async () => {
+    const services = await ok('/api/v1/services?endpoint=sim-chicago');
+    expect(services.rows.length).toBeGreaterThan(3);
+    expect(services.rows.every((s) => s.endpoint_id === 'sim-chicago')).toBe(true);
+    const total = services.rows.reduce((n, s) => n + (s.requests as number), 0);
+    expect(total).toBe(await count(`endpoint_id = 'sim-chicago' AND service_code IN (SELECT service_code FROM services WHERE endpoint_id = 'sim-chicago')`));
+    const categories = await ok<Rows<{ category: string; requests: number; open: number; label: string }>>('/api/v1/categories');
+    expect(categories.rows.reduce((n, c) => n + c.requests, 0)).toBe(await count('true'));
+    const pothole = categories.rows.find((c) => c.category === 'pothole')!;
+    expect(pothole).toMatchObject({ label: expect.any(String), requests: await count(`category = 'pothole'`), open: await count(`category = 'pothole' AND status = 'open'`) });
+    const pothole2 = await ok<Rows<{ category: string }>>('/api/v1/services?category=pothole');
+    expect(pothole2.rows.every((s) => s.category === 'pothole')).toBe(true);
+  });
+
+  test('lookup names the endpoints whose box holds the point, and none for the open sea', async () => {
+    const { rows } = await ok<Rows<{ endpoint_id: string }>>('/api/v1/lookup?lat=41.85&lon=-87.65');
+    expect(rows.map((r) => r.endpoint_id)).toContain('sim-chicago');
+    expect((await ok('/api/v1/lookup?lat=0&lon=-30')).rows).toEqual([]);
+  });
+
+  test('harvests: runs newest first, paged by cursor, with the schedule', async () => {
+    const first = await ok<Rows<{ run_id: number; outcome: string }> & { scheduled: object; running: string[] }>('/api/v1/harvests?limit=3');
+    expect(first.rows.map((r) => r.run_id)).toEqual([...first.rows.map((r) => r.run_id)].sort((a, b) => b - a));
+    const second = await ok<Rows<{ run_id: number }>>(`/api/v1/harvests?limit=3&cursor=${first.next}`);
+    expect(second.rows[0]!.run_id).toBeLessThan(first.rows.at(-1)!.run_id);
+    expect((await ok<Rows<{ endpoint_id: string }>>('/api/v1/harvests?endpoint=sim-generic')).rows.map((r) => r.endpoint_id)).toEqual(['sim-generic']);
+    expect((await ok('/api/v1/harvests?outcome=failed')).rows).toEqual([]);
+  });
+});
+
+describe('/api/v1/requests', () => {
+  test('each filter selects what the store selects', async () => {
+    const cases: [string, string, unknown[]][] = [
+      ['endpoint=sim-chicago,sim-generic', `endpoint_id IN ('sim-chicago', 'sim-generic')`, []],
+      ['endpoint=sim-chicago&endpoint=sim-generic', `endpoint_id IN ('sim-chicago', 'sim-generic')`, []],
+      ['category=pothole,graffiti', `category IN ('pothole', 'graffiti')`, []],
+      ['status=open', `status = 'open'`, []],
+      ['detailed_status=fixed', `detailed_status = 'fixed'`, []],
+      ['from=2026-02-01&to=2026-02-15T00:00:00Z', `requested_at >= '2026-02-01' AND requested_at < '2026-02-15'`, []],
+      ['updated_after=2026-02-20T00:00:00%2B01:00', `updated_at >= '2026-02-19T23:00:00Z'`, []],
+      ['updated_before=2026-01-01', `updated_at < '2026-01-01'`, []],
+      ['bbox=-87.7,41.8,-87.6,41.9', 'lon BETWEEN -87.7 AND -87.6 AND lat BETWEEN 41.8 AND 41.9', []],
+      ['q=street', `(description ILIKE '%street%' OR address ILIKE '%street%' OR service_name ILIKE '%street%' OR status_notes ILIKE '%street%')`, []],
+      ['include_duplicates=false', 'NOT is_duplicate', []],
+    ];
+    for (const [query, where] of cases) {
+      const expected = await count(where);
+      const { rows } = await ok(`/api/v1/requests?limit=1000&${query}`);
+      expect(rows.length, query).toBe(Math.min(expected, 1000));
+    }
+    const [code] = await f.store.query<{ service_code: string; district: string }>(`SELECT service_code, district FROM service_requests WHERE district IS NOT NULL LIMIT 1`);
+    expect((await ok(`/api/v1/requests?limit=1000&service_code=${encodeURIComponent(code!.service_code)}`)).rows.length).toBe(Math.min(1000, await count('service_code = $1', [code!.service_code])));
+    expect((await ok(`/api/v1/requests?limit=1000&district=${encodeURIComponent(code!.district)}`)).rows.length).toBe(Math.min(1000, await count('district = $1', [code!.district])));
+    const near = await ok<Rows<{ lat: number; lon: number }>>('/api/v1/requests?limit=1000&lat=41.85&lon=-87.65&radius=5000');
+    expect(near.rows.length).toBeGreaterThan(0);
+  });
+
+  test('rows carry the canonical fields, newest first, and never raw', async () => {
+    const { rows } = await ok('/api/v1/requests?limit=5');
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['endpoint_id', 'service_request_id', 'status', 'category', 'requested_at', 'closed_at_source', 'lat', 'lon', 'media_urls', 'extended', 'quality_flags']));
+    expect(rows[0]).not.toHaveProperty('raw');
+    expect(rows[0]!.requested_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(typeof rows[0]!.extended).toBe('object');
+    const times = rows.map((r) => r.requested_at as string);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  test('keyset pages walk every row once in the store order', async () => {
+    const expected = await f.store.query<{ k: string }>(
+      `SELECT endpoint_id || '/' || service_request_id AS k FROM service_requests WHERE status = 'closed' ORDER BY requested_at DESC, endpoint_id DESC, service_request_id DESC`,
+    );
+    const seen: string[] = [];
+    let cursor: string | null | undefined = null;
+    do {
+      const page: Rows = await ok(`/api/v1/requests?status=closed&limit=250${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.rows.map((r) => `${r.endpoint_id}/${r.service_request_id}`));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toEqual(expected.map((r) => r.k));
+  });
+
+  test('a cursor that is not ours is refused naming it; limit is bounded for JSON', async () => {
+    const bad = await f.get('/api/v1/requests?cursor=abc');
+    expect(bad.status).toBe(400);
+    expect(bad.json).toEqual({ error: { status: 400, code: 'bad_cursor', message: expect.any(String), parameter: 'cursor' } });
+    expect((await f.get('/api/v1/requests?limit=5000')).json).toMatchObject({ error: { parameter: 'limit' } });
+  });
+
+  test('one request with its status history; raw only when asked; 404 otherwise', async () => {
+    const [row] = await f.store.query<{ endpoint_id: string; service_request_id: string; events: number }>(
+      `SELECT endpoint_id, service_request_id, count(*) AS events FROM request_events GROUP BY ALL ORDER BY events DESC, endpoint_id, service_request_id LIMIT 1`,
+    );
+    const path = `/api/v1/requests/${row!.endpoint_id}/${encodeURIComponent(row!.service_request_id)}`;
+    const detail = await ok<{ request: Record<string, unknown>; history: Record<string, unknown>[] }>(path);
+    expect(detail.request).toMatchObject({ endpoint_id: row!.endpoint_id, service_request_id: row!.service_request_id });
+    expect(detail.request).not.toHaveProperty('raw');
+    expect(detail.history).toHaveLength(row!.events);
+    expect(Object.keys(detail.history[0]!).sort()).toEqual(['detailed_status', 'note_type', 'observed_at', 'source', 'status', 'status_raw', 'updated_at']);
+    expect(detail.history.map((h) => h.observed_at)).toEqual(detail.history.map((h) => h.observed_at).sort());
+    expect((await ok<{ request: { raw: unknown } }>(`${path}?raw=true`)).request.raw).toEqual(expect.any(Object));
+    const missing = await f.get(`/api/v1/requests/${row!.endpoint_id}/no-such-id`);
+    expect(missing.status).toBe(404);
+    expect(missing.json).toEqual({ error: { status: 404, code: 'not_found', message: expect.stringContaining('no-such-id'), parameter: null } });
+  });
+});
+
+describe('/api/v1/map', () => {
+  test('hexagons count every located request in the bbox once; median days open per cell', async () => {
+    const bbox = '-87.95,41.6,-87.5,42.05';
+    const { rows, resolution } = await ok<Rows<{ h3: string; n: number; open: number; median_days_open: number | null; categories: Record<string, number> }> & { resolution: number }>(
+      `/api/v1/map/hexagons?bbox=${bbox}&resolution=8&categories=true`,
+    );
+    expect(resolution).toBe(8);
+    const inBox = 'lat IS NOT NULL AND lon BETWEEN -87.95 AND -87.5 AND lat BETWEEN 41.6 AND 42.05';
+    expect(rows.reduce((n, r) => n + r.n, 0)).toBe(await count(inBox));
+    expect(rows.reduce((n, r) => n + r.open, 0)).toBe(await count(`${inBox} AND status = 'open'`));
+    expect(new Set(rows.map((r) => r.h3)).size).toBe(rows.length);
+    for (const row of rows) expect(Object.values(row.categories).reduce((a, b) => a + b, 0)).toBe(row.n);
+    const filtered = await ok<Rows<{ n: number }>>(`/api/v1/map/hexagons?bbox=${bbox}&category=pothole`);
+    expect(filtered.rows.reduce((n, r) => n + r.n, 0)).toBe(await count(`${inBox} AND category = 'pothole'`));
+  });
+
+  test('points: newest located requests as GeoJSON, truncated at limit', async () => {
+    const body = await ok<{ type: string; features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[]; truncated: boolean }>(
+      '/api/v1/map/points?bbox=-180,-90,180,90&limit=10',
+    );
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features).toHaveLength(10);
+    expect(body.truncated).toBe(true);
+    for (const { properties } of body.features) {
+      expect(Object.keys(properties).sort()).toEqual(['category', 'days_open', 'endpoint_id', 'requested_at', 'service_request_id', 'status', 'ttc_days']);
+      expect(properties.status === 'open' ? properties.days_open : properties.ttc_days === null || typeof properties.ttc_days === 'number').toBeTruthy();
+    }
+    expect((await f.get('/api/v1/map/points')).json).toMatchObject({ error: { code: 'bad_parameter', parameter: 'bbox' } });
+  });
+});
+
+describe('HTTP behaviour', () => {
+  test('ETag and Cache-Control on GETs; If-None-Match answers 304', async () => {
+    const first = await f.get('/api/v1/categories');
+    const tag = first.headers.get('etag')!;
+    expect(tag).toMatch(/^"/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    // node:http: fetch turns a conditional request into a no-cache reload, which must not be answered 304.
+    const again = await rawGet(`${f.url}/api/v1/categories`, { 'If-None-Match': tag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const exported = await f.get('/api/v1/requests?format=ndjson&limit=3');
+    expect(exported.headers.get('etag')).toMatch(/^W\//);
+  });
+
+  test('gzip when accepted; CORS open on read routes; framing forbidden except under /embed/', async () => {
+    const raw = await rawGet(`${f.url}/api/v1/requests?limit=200`, { 'Accept-Encoding': 'gzip' });
+    expect(raw.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(raw.body).toString()).rows).toHaveLength(200);
+    const read = await f.get('/api/v1/endpoints', { headers: { Origin: 'https://example.org' } });
+    expect(read.headers.get('access-control-allow-origin')).toBe('*');
+    expect(read.headers.get('x-frame-options')).toBe('DENY');
+    expect(read.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    const embed = await f.get('/embed/anything');
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    expect(embed.headers.get('content-security-policy')).toBe('frame-ancestors *');
+  });
+
+  test('openapi.json documents every mounted route with its parameters; the docs page loads it', async () => {
+    const doc = await ok<{ openapi: string; paths: Record<string, Record<string, { parameters: { name: string }[] }>> }>('/api/v1/openapi.json');
+    expect(doc.openapi).toBe('3.1.0');
+    for (const route of f.app.routes) expect(doc.paths[route.path]?.[route.method], route.path).toBeDefined();
+    expect(doc.paths['/api/v1/requests']!.get!.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['endpoint', 'bbox', 'cursor', 'format']));
+    const page = await f.get('/api/v1/docs');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('/api/v1/openapi.json');
+  });
+
+  test('admin routes are off without a token', async () => {
+    const answer = await f.get('/api/v1/admin/harvest?endpoint=sim-generic', { method: 'POST' });
+    expect(answer.status).toBe(404);
+    expect(answer.json).toMatchObject({ error: { code: 'admin_disabled' } });
+  });
+});
+
+/** node:http, which leaves the body as sent (fetch would decompress it). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+describe('/api/v1/metrics', () => {
+  test('the definitions, and one metric per group over the stored requests', async () => {
+    const { rows: definitions } = await ok<Rows<{ id: string; groupBy: string[] }>>('/api/v1/metrics');
+    expect(definitions.map((d) => d.id)).toEqual(expect.arrayContaining(['ttc_km', 'ttc_closed', 'opened']));
+    const result = await ok<{ metric: string; definition: { id: string }; asOf: string; rows: { group: { endpoint: string }; n: number; suppressed: boolean }[] }>(
+      '/api/v1/metrics/opened?group_by=endpoint',
+    );
+    expect(result.metric).toBe('opened');
+    expect(result.definition.id).toBe('opened');
+    const byEndpoint = await f.store.query<{ endpoint_id: string; n: number }>(`SELECT endpoint_id, count(*) AS n FROM service_requests WHERE NOT is_duplicate AND parent_request_id IS NULL GROUP BY ALL`);
+    expect(Object.fromEntries(result.rows.map((r) => [r.group.endpoint, r.n]))).toEqual(Object.fromEntries(byEndpoint.map((r) => [r.endpoint_id, r.n])));
+    const filtered = await ok<{ rows: { n: number }[] }>('/api/v1/metrics/ttc_km?endpoint=sim-chicago&category=pothole,graffiti&min_n=5');
+    expect(filtered.rows.length).toBeGreaterThan(0);
+  });
+
+  test('refusals name the query parameter: unknown metric 404, bad grouping 400', async () => {
+    expect((await f.get('/api/v1/metrics/no_such_metric')).json).toMatchObject({ error: { status: 404, code: 'not_found', parameter: 'name' } });
+    expect((await f.get('/api/v1/metrics/opened?group_by=period')).json).toMatchObject({ error: { status: 400, parameter: 'period' } });
+    expect((await f.get('/api/v1/metrics/opened?h3_resolution=5')).json).toMatchObject({ error: { status: 400, parameter: 'h3_resolution' } });
+    expect((await f.get('/api/v1/metrics/opened?group_by=shoe')).json).toMatchObject({ error: { status: 400, parameter: 'group_by' } });
+  });
+});

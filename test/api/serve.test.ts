@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Store } from '../../pipelines/load/store.ts';
+import { startServer, type RunningServer } from '../../server/http/start-server.ts';
+import { startSimulator } from '../../server/simulator/index.ts';
+import { tempStore } from '../support/temp-store.ts';
+import { testDeps } from '../support/test-deps.ts';
+import { simulatorStart } from './support/served-federation.ts';
+
+const token = 'test-admin-token-4b1d';
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+let store: Store;
+let cleanup: () => Promise<void>;
+let running: RunningServer;
+let registryBroken = false;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 2, requests: 600, faults: 'none', now: simulatorStart });
+  ({ store, cleanup } = await tempStore());
+  running = await startServer({
+    store,
+    deps: testDeps({ start: sim.now() }),
+    endpoints: sim.registry(),
+    loadEndpoints: async () => {
+      if (registryBroken) throw new Error('endpoints.yaml: entry 0 (id "x"): dialect: unknown dialect "nope"');
+      return sim.registry().slice(0, 2);
+    },
+    schedule: false,
+    port: 0,
+    host: '127.0.0.1',
+    adminToken: token,
+    dashboard: null,
+  });
+});
+afterAll(async () => {
+  await running?.close();
+  await cleanup?.();
+  await sim?.close();
+});
+
+async function admin(path: string, auth?: string) {
+  const response = await fetch(`${running.url}${path}`, { method: 'POST', headers: auth ? { Authorization: auth } : {} });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: JSON.parse(text) as Record<string, unknown> };
+}
+
+describe('startServer: schedule, admin routes, registry reload', () => {
+  test('the registry is synced before serving, the store is empty until a harvest', async () => {
+    const { rows } = (await (await fetch(`${running.url}/api/v1/endpoints`)).json()) as { rows: { endpoint_id: string; requests: number }[] };
+    expect(rows.map((r) => r.endpoint_id)).toEqual(sim.registry().map((e) => e.id).sort());
+    expect(rows.every((r) => r.requests === 0)).toBe(true);
+  });
+
+  test('admin needs the bearer token: 401 without or with a wrong one, never echoing it', async () => {
+    for (const auth of [undefined, 'Bearer wrong', `Basic ${token}`]) {
+      const answer = await admin('/api/v1/admin/harvest?endpoint=sim-generic', auth);
+      expect(answer.status).toBe(401);
+      expect(answer.json).toEqual({ error: { status: 401, code: 'unauthorized', message: expect.any(String), parameter: null } });
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const unknown = await admin('/api/v1/admin/harvest?endpoint=atlantis', `Bearer ${token}`);
+    expect(unknown.json).toMatchObject({ error: { status: 400, parameter: 'endpoint' } });
+  });
+
+  test('a triggered harvest runs and its rows become visible', async () => {
+    const answer = await admin('/api/v1/admin/harvest?endpoint=sim-generic', `Bearer ${token}`);
+    expect(answer.status).toBe(202);
+    expect(answer.json).toEqual({ started: 'sim-generic' });
+    let stored = 0;
+    for (let i = 0; i < 200 && stored === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const [row] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM harvest_runs WHERE endpoint_id = 'sim-generic' AND outcome = 'ok'`);
+      stored = row!.n;
+    }
+    expect(stored).toBe(1);
+    const page = (await (await fetch(`${running.url}/api/v1/requests?endpoint=sim-generic&limit=5`)).json()) as { rows: unknown[] };
+    expect(page.rows).toHaveLength(5);
+  });
+
+  test('reload-registry swaps the schedule; a bad registry is refused and the running one kept', async () => {
+    const answer = await admin('/api/v1/admin/reload-registry', `Bearer ${token}`);
+    expect(answer).toMatchObject({ status: 200, json: { endpoints: 2 } });
+    const harvests = (await (await fetch(`${running.url}/api/v1/harvests`)).json()) as { scheduled: Record<string, unknown> };
+    expect(Object.keys(harvests.scheduled)).toEqual(sim.registry().slice(0, 2).map((e) => e.id));
+    registryBroken = true;
+    const refused = await admin('/api/v1/admin/reload-registry', `Bearer ${token}`);
+    expect(refused.status).toBe(400);
+    expect((refused.json.error as { message: string }).message).toMatch(/^registry: .*dialect/);
+    const after = (await (await fetch(`${running.url}/api/v1/harvests`)).json()) as { scheduled: Record<string, unknown> };
+    expect(Object.keys(after.scheduled)).toHaveLength(2);
+  });
+
+  test('no response carries the admin token', async () => {
+    for (const path of ['/api/v1/endpoints', '/api/v1/harvests', '/api/v1/openapi.json', '/open311/v2/discovery.json']) {
+      expect(await (await fetch(`${running.url}${path}`)).text()).not.toContain(token);
+    }
+  });
+});

@@ -1,0 +1,216 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loopback } from '../support/loopback.ts';
+import { apiJson, countRequests } from './support/api.ts';
+import { launchBrowser, openPage, waitForMap } from './support/browser.ts';
+import { startDashboardServer, type DashboardServer } from './support/dashboard-server.ts';
+import { inViewFigures, mapView, renderedFeatures } from './support/map-probe.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+let server: DashboardServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  [server, browser] = await Promise.all([startDashboardServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Endpoint { endpoint_id: string; name: string; bbox: [number, number, number, number] }
+
+describe('the Explore map', () => {
+  test('the first view is rendered on the server: filters and endpoint names are in the HTML', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const { rows } = await apiJson<{ rows: Endpoint[] }>(server.url, 'endpoints');
+    expect(html).toContain('<h1>Explore service requests</h1>');
+    for (const endpoint of rows) expect(html).toContain(endpoint.name.replace(/&/g, '&amp;'));
+  });
+
+  test('zoomed out it draws H3 hexagons whose counts are what /api/v1/map/hexagons and /api/v1/requests say', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await waitForMap(page);
+    const view = await mapView(page);
+    expect(view.mode).toBe('hexagons');
+    const drawn = await renderedFeatures(page, ['hexagons']);
+    expect(drawn.length).toBeGreaterThan(0);
+    const figures = await inViewFigures(page);
+    const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
+    const api = await apiJson<{ rows: { h3: string; n: number; open: number }[] }>(server.url, 'map/hexagons', { bbox: view.bbox, resolution });
+    expect(figures).toEqual({ n: api.rows.reduce((s, r) => s + r.n, 0), open: api.rows.reduce((s, r) => s + r.open, 0) });
+    expect(figures).toEqual(await countRequests(server.url, { bbox: view.bbox }));
+    // every cell the API returned that lies in view was drawn (a cell can straddle the edge, so compare ids, not counts)
+    expect(new Set(drawn.map((f) => f.h3)).size).toBeGreaterThan(0);
+    for (const cell of drawn) expect(api.rows.some((r) => r.h3 === cell.h3)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('zoomed into a city it draws clustered points; clicking one opens its status history and source', async () => {
+    const { rows } = await apiJson<{ rows: Endpoint[] }>(server.url, 'endpoints');
+    const chicago = rows.find((e) => e.endpoint_id === 'sim-chicago')!;
+    const lat = (chicago.bbox[1] + chicago.bbox[3]) / 2;
+    const lon = (chicago.bbox[0] + chicago.bbox[2]) / 2;
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/?map=${[11.5, lat.toFixed(4), lon.toFixed(4)].join('/')}`);
+    await waitForMap(page);
+    expect((await mapView(page)).mode).toBe('points');
+    const clusters = await renderedFeatures(page, ['clusters']);
+    const points = await renderedFeatures(page, ['points']);
+    expect(clusters.length + points.length).toBeGreaterThan(0);
+    const figures = await inViewFigures(page);
+    const clustered = clusters.reduce((s, c) => s + Number(c.point_count), 0);
+    expect(clustered + points.length).toBeLessThanOrEqual(figures.n);
+
+    // centred on one request, zoomed past clustering: it is a single point; click it and check the panel against the API
+    const { features } = await apiJson<{ features: { geometry: { coordinates: [number, number] } }[] }>(server.url, 'map/points', { bbox: chicago.bbox.join(','), limit: 1 });
+    const [pointLon, pointLat] = features[0]!.geometry.coordinates;
+    await page.goto(`${server.url}/?map=${[16, pointLat.toFixed(6), pointLon.toFixed(6)].join('/')}`);
+    await waitForMap(page);
+    const target = await page.evaluate(() => {
+      const map = (window as unknown as { __fed311: { map: { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] }; properties: Record<string, string> }[]; project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).__fed311.map;
+      const [feature] = map.queryRenderedFeatures({ layers: ['points'] });
+      if (!feature) return null;
+      const point = map.project(feature.geometry.coordinates);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y, id: String(feature.properties.service_request_id), endpoint: String(feature.properties.endpoint_id) };
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.move(target!.x, target!.y);
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain(`#${target!.id}`);
+    await page.mouse.click(target!.x, target!.y);
+    await page.getByRole('heading', { name: new RegExp(`#${target!.id}$`) }).waitFor();
+    const detail = await apiJson<{ request: { status: string; category: string }; history: unknown[] }>(server.url, `requests/${target!.endpoint}/${encodeURIComponent(target!.id)}`);
+    const panel = page.locator('section.request');
+    expect(await panel.textContent()).toContain(detail.request.category);
+    expect(await panel.locator('.history li').count()).toBe(detail.history.length);
+    expect(await panel.getByRole('link', { name: 'Chicago, IL (simulated)' }).getAttribute('href')).toBe('/endpoints/sim-chicago');
+    expect(await panel.textContent()).toContain('simulated data, public domain');
+    expect(page.url()).toContain(`r=${target!.endpoint}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('filters change the map and the figures exactly as /api/v1 filters, and a permalink restores the view', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await waitForMap(page);
+    const before = await inViewFigures(page);
+
+    await page.getByLabel('Status').selectOption('open');
+    await waitForMap(page, 2);
+    await expect.poll(() => page.url()).toContain('status=open');
+    const openOnly = await inViewFigures(page);
+    const view = await mapView(page);
+    expect(openOnly.n).toBe(before.open);
+    expect(openOnly).toEqual(await countRequests(server.url, { bbox: view.bbox, status: 'open' }));
+
+    await page.getByLabel('Categories').selectOption(['pothole', 'graffiti']);
+    await waitForMap(page, 3);
+    await expect.poll(() => page.url()).toContain('category=graffiti%2Cpothole');
+    const filtered = await inViewFigures(page);
+    expect(filtered).toEqual(await countRequests(server.url, { bbox: view.bbox, status: 'open', category: 'pothole,graffiti' }));
+    expect(filtered.n).toBeLessThan(openOnly.n);
+    const drawn = await renderedFeatures(page, ['hexagons']);
+    expect(drawn.length).toBeGreaterThan(0);
+
+    // the same URL in a fresh page shows the same filters, view and figures
+    const permalink = page.url();
+    const second = await openPage(browser);
+    await second.page.goto(permalink);
+    await waitForMap(second.page);
+    expect(await second.page.getByLabel('Status').inputValue()).toBe('open');
+    expect(await second.page.getByLabel('Categories').evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value).sort())).toEqual(['graffiti', 'pothole']);
+    expect(await inViewFigures(second.page)).toEqual(filtered);
+    const restored = await mapView(second.page);
+    expect(restored.zoom).toBeCloseTo(view.zoom, 1);
+    expect(restored.lat).toBeCloseTo(view.lat, 2);
+    expect(restored.lon).toBeCloseTo(view.lon, 2);
+    expect(errors).toEqual([]);
+    expect(second.errors).toEqual([]);
+    await second.context.close();
+    await context.close();
+  });
+
+  test('free text and the date range filter the map like the API does', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/?from=2026-06-01&to=2026-09-01`);
+    await waitForMap(page);
+    const view = await mapView(page);
+    expect(await page.getByLabel('From').inputValue()).toBe('2026-06-01');
+    expect(await inViewFigures(page)).toEqual(await countRequests(server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01' }));
+    await page.getByLabel('Search text').fill('street');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await waitForMap(page, 2);
+    await expect.poll(() => page.url()).toContain('q=street');
+    expect(await inViewFigures(page)).toEqual(await countRequests(server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01', q: 'street' }));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('colouring by time to close paints each hexagon with its Kaplan–Meier median from /api/v1/metrics', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await waitForMap(page);
+    await page.getByLabel('Colour by').selectOption('ttc');
+    await waitForMap(page, 2);
+    await expect.poll(() => page.url()).toContain('color=ttc');
+    const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
+    const metric = await apiJson<{ rows: { group: { h3: string }; value: number | null; suppressed: boolean }[] }>(server.url, 'metrics/ttc_km', { group_by: 'h3', h3_resolution: resolution });
+    const expected = new Map(metric.rows.map((r) => [r.group.h3, r.suppressed ? null : r.value]));
+    const drawn = await renderedFeatures(page, ['hexagons']);
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const cell of drawn) expect(cell.median_ttc_days ?? null).toBe(expected.get(String(cell.h3)) ?? null);
+    expect(drawn.some((cell) => typeof cell.median_ttc_days === 'number')).toBe(true);
+    expect(await page.locator('.legend figcaption').textContent()).toContain('Kaplan–Meier');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('colouring by category paints each hexagon by its most frequent category, as the API counts them', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/?color=category`);
+    await waitForMap(page);
+    const view = await mapView(page);
+    const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
+    const api = await apiJson<{ rows: { h3: string; categories: Record<string, number> }[] }>(server.url, 'map/hexagons', { bbox: view.bbox, resolution, categories: 'true' });
+    const top = new Map(api.rows.map((r) => [r.h3, Math.max(...Object.values(r.categories))]));
+    const drawn = await renderedFeatures(page, ['hexagons']);
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const cell of drawn) {
+      const counts = api.rows.find((r) => r.h3 === cell.h3)!.categories;
+      expect(counts[String(cell.category)]).toBe(top.get(String(cell.h3)));
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('FED311_MAP_STYLE replaces the built-in basemap with any MapLibre style URL; the data layers stay on top', async () => {
+    const style = { version: 8, sources: {}, layers: [{ id: 'configured-ground', type: 'background', paint: { 'background-color': '#fafaf0' } }] };
+    const styleServer = await loopback((_req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(style));
+    });
+    // server/config.ts reads the environment per request; this test process is the server's process
+    process.env.FED311_MAP_STYLE = `${styleServer.url}/style.json`;
+    try {
+      const { page, errors, context } = await openPage(browser);
+      await page.goto(`${server.url}/`);
+      await waitForMap(page);
+      const layers = await page.evaluate(() => (window as unknown as { __fed311: { map: { getStyle(): { layers: { id: string }[] } } } }).__fed311.map.getStyle().layers.map((l) => l.id));
+      expect(layers[0]).toBe('configured-ground');
+      expect(layers).not.toContain('graticule');
+      expect(layers).toEqual(expect.arrayContaining(['jurisdictions-outline', 'hexagons', 'points']));
+      expect((await renderedFeatures(page, ['hexagons'])).length).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      delete process.env.FED311_MAP_STYLE;
+      await styleServer.close();
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import type { Browser, Download } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiJson } from './support/api.ts';
+import { seriousViolations } from './support/axe.ts';
+import { desktop, launchBrowser, openPage, phone, waitForMap } from './support/browser.ts';
+import { startDashboardServer, type DashboardServer } from './support/dashboard-server.ts';
+import { screenshot } from './support/screens.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+let server: DashboardServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  [server, browser] = await Promise.all([startDashboardServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pages = [
+  { name: 'explore', path: '/', ready: 'map' },
+  { name: 'endpoint', path: '/endpoints/sim-chicago', ready: '[data-chart] svg' },
+  { name: 'compare', path: '/compare?category=pothole', ready: '[data-chart] svg' },
+  { name: 'health', path: '/health', ready: '[data-testid=health-table]' },
+  { name: 'methodology', path: '/methodology', ready: 'dl.metrics' },
+  { name: 'embed', path: '/embed/flow?endpoint=sim-chicago', ready: '[data-chart] svg' },
+] as const;
+
+describe('every page', () => {
+  for (const { name, path, ready } of pages) {
+    test(`${name}: renders without console errors, passes axe (no serious violations), screenshots at desktop and phone width`, async () => {
+      for (const [width, viewport] of [['desktop', desktop], ['phone', phone]] as const) {
+        const { page, errors, context } = await openPage(browser, { viewport });
+        const response = await page.goto(`${server.url}${path}`);
+        expect(response!.status()).toBe(200);
+        if (ready === 'map') await waitForMap(page);
+        else await page.locator(ready).first().waitFor();
+        if (name === 'compare') await page.locator('.cell-map [data-ready]').waitFor();
+        await screenshot(page, `${name}-${width}`);
+        if (width === 'desktop') expect(await seriousViolations(page)).toEqual([]);
+        // nothing wider than the screen on a phone: the page scrolls only vertically
+        if (width === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the endpoint page', () => {
+  test('headline figures and charts are the API’s numbers; each chart has its data table', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/endpoints/sim-chicago`);
+    const { rows } = await apiJson<{ rows: { endpoint_id: string; requests: number; open: number }[] }>(server.url, 'endpoints');
+    const chicago = rows.find((r) => r.endpoint_id === 'sim-chicago')!;
+    expect(await page.getByTestId('requests').textContent()).toBe(chicago.requests.toLocaleString('en-US'));
+    expect(await page.getByTestId('open').textContent()).toBe(chicago.open.toLocaleString('en-US'));
+    const ttc = await apiJson<{ rows: { value: number }[] }>(server.url, 'metrics/ttc_km', { endpoint: 'sim-chicago' });
+    await expect.poll(() => page.locator('.figures').textContent()).toContain(`${ttc.rows[0]!.value.toFixed(1)} d`);
+    const aging = await apiJson<{ rows: { values: Record<string, number> }[] }>(server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
+    const agingChart = page.locator('[data-chart=aging]');
+    await agingChart.locator('svg').first().waitFor();
+    const bars = await agingChart.locator('svg g[aria-label="bar"] rect').count();
+    expect(bars).toBe(Object.keys(aging.rows[0]!.values).filter((k) => k !== 'open').length);
+    await agingChart.getByText('Data table').click();
+    const cells = await agingChart.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(cells).toContainEqual(['over_90d', String(aging.rows[0]!.values.over_90d)]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('“Download data (CSV)” holds the chart’s rows and “Download PNG” is the chart as drawn', async () => {
+    const { page, errors, context } = await openPage(browser, { acceptDownloads: true });
+    await page.goto(`${server.url}/endpoints/sim-chicago`);
+    const chart = page.locator('[data-chart=aging]');
+    await chart.locator('svg').first().waitFor();
+    const aging = await apiJson<{ rows: { values: Record<string, number> }[] }>(server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download data (CSV)' }).click()]);
+    expect(csvDownload.suggestedFilename()).toBe('aging-sim-chicago.csv');
+    const csv = await readDownload(csvDownload);
+    const expected = ['part,requests', ...Object.entries(aging.rows[0]!.values).filter(([k]) => k !== 'open').map(([k, v]) => `${k},${v}`)];
+    expect(csv.trim().split('\n')).toEqual(expected);
+
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download PNG' }).click()]);
+    const png = Buffer.from(await readDownload(pngDownload, 'base64'), 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const drawn = await chart.locator('svg').last().boundingBox();
+    // the PNG is drawn at twice the chart's size, and its bars are there in the chart's colour
+    expect(png.readUInt32BE(16)).toBe(Math.ceil(drawn!.width * 2));
+    expect(png.readUInt32BE(20)).toBe(Math.ceil(drawn!.height * 2));
+    const barPixels = await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const pixels = ctx.getImageData(0, 0, image.width, image.height).data;
+      let count = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] === 0x1d && pixels[i + 1] === 0x4e && pixels[i + 2] === 0x89) count++;
+      return count;
+    }, png.toString('base64'));
+    expect(barPixels).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('keyboard and errors', () => {
+  test('the keyboard reaches everything: skip link to the content, filters operable without a mouse', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await waitForMap(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByLabel('Status').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url()).toContain('status=open');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('an unknown endpoint is a 404 page that says which', async () => {
+    const { page, context } = await openPage(browser);
+    const response = await page.goto(`${server.url}/endpoints/nowhere`);
+    expect(response!.status()).toBe(404);
+    expect(await page.getByRole('alert').textContent()).toBe('No endpoint "nowhere" in the registry');
+    await context.close();
+  });
+});
+
+describe('a failing feed', () => {
+  test('its page shows a banner and the health page marks it failing (runs last: it breaks one endpoint)', async () => {
+    const entry = server.sim.registry().find((e) => e.id === 'sim-ureport')!;
+    // nothing listens on port 9 of loopback: every call is refused, so the run fails
+    await server.harvestAgain([{ ...entry, base_url: 'http://127.0.0.1:9/open311/v2/' }]);
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${server.url}/endpoints/sim-ureport`);
+    expect(await page.getByTestId('feed-banner').textContent()).toContain('The last harvest of this feed failed');
+    await screenshot(page, 'endpoint-failing-desktop');
+    await page.goto(`${server.url}/health`);
+    const row = page.locator('tbody tr', { hasText: 'Bloomington' });
+    expect(await row.locator('.pill').textContent()).toBe('failing');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+async function readDownload(download: Download, encoding: BufferEncoding = 'utf8'): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString(encoding);
+}

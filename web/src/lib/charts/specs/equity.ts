@@ -1,0 +1,41 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartSpec } from '../chart-spec';
+import { asOfNote, metricRows } from '../metric-rows';
+
+/** Areas within one endpoint, ranked by median time to close (Kaplan–Meier); suppressed areas listed, never ranked. */
+export const equity: ChartSpec = {
+  id: 'equity',
+  params: ['endpoint', 'category', 'area', 'from', 'to'],
+  title: (p) => `Median time to close by ${p.area === 'district' ? 'district' : 'area (H3 cell)'}${p.endpoint ? ` — ${p.endpoint}` : ''}${p.category ? `, ${p.category}` : ''}`,
+  description: 'Each area’s median time to close (Kaplan–Meier), slowest first. Areas with too few requests are suppressed rather than ranked.',
+  caveat: 'A slow area may have harder problems, not worse service; counts are reports, not problems.',
+  async load(fetcher, p) {
+    const area = p.area === 'district' ? 'district' : 'h3';
+    const { rows, result } = await metricRows(fetcher, 'ttc_km', { group_by: area, h3_resolution: area === 'h3' ? 7 : undefined, endpoint: p.endpoint, category: p.category, from: p.from, to: p.to });
+    const ranked = rows.filter((r) => r.suppressed === 'no' && r.value !== null).sort((a, b) => Number(b.value) - Number(a.value));
+    const suppressed = rows.filter((r) => r.suppressed === 'yes');
+    return {
+      rows: [...ranked.map((r, i) => ({ rank: i + 1, area: r[area], n: r.n, median: r.value, suppressed: 'no' })), ...suppressed.map((r) => ({ rank: null, area: r[area], n: r.n, median: null, suppressed: 'yes' }))],
+      columns: [
+        { key: 'rank', label: 'rank (slowest first)', kind: 'count' },
+        { key: 'area', label: area === 'h3' ? 'H3 cell' : 'district', kind: 'text' },
+        { key: 'n', label: 'requests', kind: 'count' },
+        { key: 'median', label: 'median (KM)', kind: 'days' },
+        { key: 'suppressed', label: 'suppressed', kind: 'text' },
+      ],
+      note: asOfNote(result, ranked.length >= 2 ? `Slowest ÷ fastest: ${(Number(ranked[0]!.value) / Math.max(Number(ranked.at(-1)!.value), 0.01)).toFixed(1)}×.` : ''),
+    };
+  },
+  plot(data, width) {
+    const ranked = data.rows.filter((r) => r.suppressed === 'no').slice(0, 25);
+    if (ranked.length === 0) return { width, height: 60, axis: null, marks: [Plot.text(['Every area has too few requests to rank; see the table.'], { frameAnchor: 'middle', fill: '#52606d' })] };
+    return {
+      width,
+      height: 60 + 22 * Math.max(1, ranked.length),
+      marginLeft: 130,
+      x: { grid: true, label: 'median days to close →' },
+      y: { label: null, domain: ranked.map((r) => String(r.area)) },
+      marks: [Plot.barX(ranked, { y: (r) => String(r.area), x: 'median', fill: '#1d4e89', tip: true }), Plot.ruleX([0])],
+    };
+  },
+};

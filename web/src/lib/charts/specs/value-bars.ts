@@ -1,0 +1,57 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartSpec } from '../chart-spec';
+import { asOfNote, metricRows } from '../metric-rows';
+
+/** A metric whose one row splits into named parts (aging buckets, outcomes) as a bar per part. */
+function valueBars({ id, metric, title, description, caveat, unit, kind, exclude = [] }: { id: string; metric: string; title: string; description: string; caveat?: string; unit: string; kind: 'count' | 'share'; exclude?: string[] }): ChartSpec {
+  return {
+    id,
+    params: ['endpoint', 'category', 'from', 'to'],
+    title: (p) => `${title}${p.endpoint ? ` — ${p.endpoint}` : ''}`,
+    description,
+    caveat,
+    async load(fetcher, p) {
+      const { rows, result } = await metricRows(fetcher, metric, { endpoint: p.endpoint, category: p.category, from: p.from, to: p.to });
+      const first = result.rows[0];
+      const parts = first && !first.suppressed ? Object.entries(first.values ?? {}).filter(([part]) => !exclude.includes(part)) : [];
+      return {
+        rows: parts.map(([part, count]) => ({ part, [unit]: count })),
+        columns: [
+          { key: 'part', label: 'part', kind: 'text' },
+          { key: unit, label: unit, kind },
+        ],
+        note: asOfNote(result, rows[0] ? `Based on ${rows[0].n} requests.` : ''),
+      };
+    },
+    plot(data, width) {
+      return {
+        width,
+        height: 60 + 30 * Math.max(1, data.rows.length),
+        marginLeft: 110,
+        x: { grid: true, label: `${unit} →`, percent: kind === 'share' },
+        y: { label: null, domain: data.rows.map((r) => r.part) },
+        marks: [Plot.barX(data.rows, { x: unit, y: 'part', fill: '#1d4e89', tip: true }), Plot.ruleX([0])],
+      };
+    },
+  };
+}
+
+export const aging = valueBars({
+  id: 'aging',
+  metric: 'aging',
+  title: 'Age of open requests',
+  description: 'Requests open now by how long they have been open; stale (no update for 56 days) overlaps the age buckets.',
+  unit: 'requests',
+  kind: 'count',
+  exclude: ['open'],
+});
+
+export const outcomeMix = valueBars({
+  id: 'outcome-mix',
+  metric: 'outcome_mix',
+  title: 'How closed requests ended',
+  description: 'Closed requests by their finer status: fixed, no action, duplicate, referred, rejected, unknown.',
+  caveat: 'Closed is not fixed: only the “fixed” bar is work done.',
+  unit: 'share',
+  kind: 'share',
+});
