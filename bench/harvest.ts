@@ -2,7 +2,7 @@
 // response bytes and appends them to DuckDB, measured in one run. Usage:
 //   npm run bench:harvest -- [--requests 200000] [--seed 1] [--no-baseline]
 // It runs with the same JS heap cap as the fed311 command, so its memory figures are the command's.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,16 @@ function processCpuSeconds(pid: number | undefined): number {
   if (!pid) return NaN;
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** utime + stime of one thread of this process; 0 once it has ended. */
+function taskCpuSeconds(tid: string): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const { values } = parseArgs({ options: { requests: { type: 'string' }, seed: { type: 'string' }, 'no-baseline': { type: 'boolean' } } });
@@ -46,19 +56,29 @@ try {
   // End to end.
   const store = await openStore({ path: join(dir, 'e2e.duckdb') });
   const peak = { rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  // Threads' CPU, sampled while they live: the page worker has ended by the time the harvest returns.
+  const threadCpu = new Map<string, number>();
   const sampler = setInterval(() => {
+    for (const tid of readdirSync('/proc/self/task')) threadCpu.set(tid, taskCpuSeconds(tid));
     const m = process.memoryUsage();
     for (const k of Object.keys(peak) as (keyof typeof peak)[]) peak[k] = Math.max(peak[k], m[k]);
   }, 100);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const summaries = await harvest({
     store,
     endpoints: sim.endpoints,
     deps: defaultDeps({ fetch: recordingFetch, logger: pino({ level: 'warn' }) }),
   });
+  // Until the data is in the database file, not just in the WAL: a checkpoint put off is work not yet done.
+  await store.query('CHECKPOINT');
   const e2eSeconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage();
+  const cpu = process.cpuUsage(cpu0);
+  const e2eCpuSeconds = (cpu.user + cpu.system) / 1e6;
   clearInterval(sampler);
+  const mainCpu = taskCpuSeconds(String(process.pid));
+  const others = [...threadCpu.entries()].filter(([tid]) => tid !== String(process.pid)).map(([, s]) => s).sort((a, b) => b - a);
+  console.log(`harvest CPU by thread (s, since process start): main ${mainCpu.toFixed(1)}, busiest other (normally the page worker) ${(others[0] ?? 0).toFixed(1)}, all others ${others.slice(1).reduce((a, b) => a + b, 0).toFixed(1)} (DuckDB, V8 GC and compiler threads)`);
   const mb = (n: number) => Math.round(n / 1048576);
   console.log(`memory peaks (MB): rss ${mb(peak.rss)}, JS heap ${mb(peak.heapUsed)}, external ${mb(peak.external)}, array buffers ${mb(peak.arrayBuffers)}`);
   const simCpu = processCpuSeconds(sim.child.pid);
@@ -72,13 +92,14 @@ try {
   const failed = summaries.filter((s) => s.outcome !== 'ok');
   if (failed.length) console.error('not ok:', failed.map((s) => `${s.endpoint_id}: ${s.error}`).join('; '));
   const e2eRate = seen / e2eSeconds;
-  console.log(`end to end: ${seen} records read (${stored} distinct requests stored) in ${e2eSeconds.toFixed(2)} s = ${Math.round(e2eRate)} records/s, ${Math.round(stored / e2eSeconds)} stored/s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; harvest process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, simulator process CPU ${simCpu.toFixed(1)} s)`);
+  console.log(`end to end: ${seen} records read (${stored} distinct requests stored) in ${e2eSeconds.toFixed(2)} s = ${Math.round(e2eRate)} records/s, ${Math.round(stored / e2eSeconds)} stored/s (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; harvest process CPU ${e2eCpuSeconds.toFixed(1)} s = ${Math.round((e2eCpuSeconds * 1e6) / seen)} µs per record, simulator process CPU ${simCpu.toFixed(1)} s)`);
   for (const s of summaries) console.log(`  ${s.endpoint_id.padEnd(18)} ${String(s.records_seen).padStart(8)} records ${String(s.http_calls).padStart(6)} calls ${s.seconds.toFixed(1).padStart(6)} s`);
 
   if (recordBodies) {
     // Baseline: the same bytes, parsed and appended, nothing else.
     const base = await openStore({ path: join(dir, 'baseline.duckdb') });
     await base.transaction((c) => c.run(`CREATE TABLE raw_records (endpoint_id VARCHAR, record VARCHAR)`));
+    const baseCpu0 = process.cpuUsage();
     const t1 = performance.now();
     let count = 0;
     let batch: [string[], string[]] = [[], []];
@@ -100,9 +121,10 @@ try {
     }
     await flush();
     const baseSeconds = (performance.now() - t1) / 1000;
+    const baseCpu = process.cpuUsage(baseCpu0);
     await base.close();
     const baseRate = count / baseSeconds;
-    console.log(`baseline (parse + append the same ${bodies.length} bodies): ${count} records in ${baseSeconds.toFixed(2)} s = ${Math.round(baseRate)} records/s`);
+    console.log(`baseline (parse + append the same ${bodies.length} bodies): ${count} records in ${baseSeconds.toFixed(2)} s = ${Math.round(baseRate)} records/s (CPU ${Math.round((baseCpu.user + baseCpu.system) / count)} µs per record)`);
     console.log(`ratio end-to-end / baseline = ${(e2eRate / baseRate).toFixed(2)} (target ≥ 0.5); end-to-end ${Math.round(e2eRate)} records/s (target ≥ 20000)`);
   }
 } finally {

@@ -39,7 +39,13 @@ export async function startApiProcess({ path, now, memoryLimit = '192MB' }: { pa
     memory: () => ({ peakMb: Math.round(statusMb('VmHWM')), nowMb: Math.round(statusMb('VmRSS')) }),
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+        // A clean stop closes the store; when queries the load left behind keep it busy, the figures are taken
+        // already: do not wait more than a few seconds.
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Observations } from '../conformance/observations.ts';
 import { observeRequestsPage } from '../conformance/observe-page.ts';
 import { getDialect } from '../dialects/index.ts';
@@ -73,7 +73,7 @@ export function readPage(task: PageTask): PageResult {
       result.rows.push(stageRequest({ request: normalized.request, contextKey: task.contextKey }));
     } else {
       const rawText = JSON.stringify(normalized.rejected.raw ?? null);
-      result.rejected.push({ hash: createHash('sha1').update(rawText).digest('base64'), reason: normalized.rejected.reason, raw: rawText });
+      result.rejected.push({ hash: hash('sha1', rawText, 'base64'), reason: normalized.rejected.reason, raw: rawText });
     }
   }
   const answer = { status: task.status, contentType: task.contentType, bytes: task.bytes, body, items: records, where: `GET ${task.url ?? 'requests'}` };
@@ -83,9 +83,7 @@ export function readPage(task: PageTask): PageResult {
 
 // Length plus first and last record: a repeated page repeats all three, a real next page differs in both ends.
 function pageSignature(records: readonly unknown[]): string {
-  return createHash('sha1')
-    .update(`${records.length}\u0000${JSON.stringify(records[0]) ?? ''}\u0000${JSON.stringify(records.at(-1)) ?? ''}`)
-    .digest('base64');
+  return hash('sha1', `${records.length}\u0000${JSON.stringify(records[0]) ?? ''}\u0000${JSON.stringify(records.at(-1)) ?? ''}`, 'base64');
 }
 
 function snippet(bytes: Uint8Array): string {

@@ -1,66 +1,157 @@
-import { XMLParser } from 'fast-xml-parser';
+import { COMMON_HTML, CURRENCY, EntityDecoder } from '@nodable/entities';
+import { Tokenizer } from 'htmlparser2';
 import { BodyError } from './types.ts';
 
 // Only xsi:nil survives attribute filtering: it is the one attribute that carries data (SF sends `<updated_datetime xsi:nil="true"/>`).
 const NIL_ATTRIBUTE = /(^|:)nil$/;
-const NIL_KEY = '@_nil';
+const TEXT_KEY = '#text';
+// Names that would reach Object.prototype through a plain object (a hostile body must not pollute it).
+const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+// Object.prototype method names are kept, renamed, so a record never shadows them.
+const RENAMED_NAMES = new Set(['hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
-const parser = new XMLParser({
-  ignoreAttributes: (name: string) => !NIL_ATTRIBUTE.test(name),
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  // Keep every value a string: "001" must not become 1.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Decodes numeric character references (&#228;) as well as the XML ones, in one pass.
-  htmlEntities: true,
-});
-
-/** Turns `{ "@_nil": "true" }` into null and drops the attribute elsewhere; returns the same object when nothing changed. */
-function resolveNil(node: unknown): unknown {
-  if (Array.isArray(node)) {
-    let copy: unknown[] | null = null;
-    for (let i = 0; i < node.length; i++) {
-      const next = resolveNil(node[i]);
-      if (next !== node[i]) (copy ??= node.slice())[i] = next;
-    }
-    return copy ?? node;
-  }
-  if (node === null || typeof node !== 'object') return node;
-  const record = node as Record<string, unknown>;
-  if (NIL_KEY in record) {
-    if (String(record[NIL_KEY]).trim().toLowerCase() === 'true') return null;
-    const { [NIL_KEY]: _nil, ...rest } = record;
-    const keys = Object.keys(rest);
-    if (keys.length === 0) return '';
-    if (keys.length === 1 && keys[0] === '#text') return rest['#text'];
-    return resolveNil(rest);
-  }
-  let copy: Record<string, unknown> | null = null;
-  for (const key of Object.keys(record)) {
-    const next = resolveNil(record[key]);
-    if (next !== record[key]) (copy ??= { ...record })[key] = next;
-  }
-  return copy ?? record;
+/** One open element while the document is read. */
+interface OpenElement {
+  name: string;
+  /** Child name → value, or values when repeated; text goes under "#text" when there are children too. */
+  children: Record<string, unknown>;
+  /** Text segments read so far, each trimmed and decoded, concatenated. */
+  text: string | undefined;
+  nil: string | undefined;
 }
 
-/** Validating parse: a truncated document (`<request></service_requests>`) is a BodyError, never a partial tree. */
+/**
+ * Validating parse: a truncated or malformed document (`<request></service_requests>`) is a BodyError, never a
+ * partial tree. The tree is the one GeoReport readers expect: element name (namespace prefix dropped) → child, an
+ * array when repeated; text-only elements are their (trimmed, entity-decoded) string, empty ones ''; attributes are
+ * dropped except xsi:nil, which turns the element into null.
+ *
+ * htmlparser2's tokenizer (several times faster than a DOM-building parser) finds the markup; the strictness that
+ * a lenient HTML tokenizer lacks — tags that must match, a document that must end — is checked here.
+ */
 export function parseXmlText({ text }: { text: string }): { root: string; value: unknown } {
-  let tree: Record<string, unknown>;
   try {
-    tree = parser.parse(text, true) as Record<string, unknown>;
+    return readDocument(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new BodyError(`malformed or truncated XML: ${message}`);
   }
-  const roots = Object.keys(tree);
-  if (roots.length !== 1) {
-    throw new BodyError(roots.length === 0 ? 'XML document has no root element' : `XML document has several root elements (${roots.join(', ')})`);
-  }
-  const root = roots[0] as string;
-  const value = text.includes('nil') ? resolveNil(tree[root]) : tree[root];
-  return { root, value };
+}
+
+// Entities as XML, HTML (&nbsp;) and character references (&#228;); text is decoded after trimming.
+const entities = new EntityDecoder({ namedEntities: { ...COMMON_HTML, ...CURRENCY }, numericAllowed: true });
+
+function readDocument(xml: string): { root: string; value: unknown } {
+  entities.reset();
+  const stack: OpenElement[] = [];
+  let root: { name: string; value: unknown } | undefined;
+  let pendingText = '';
+  let attribute: string | undefined;
+  let attributeValue = '';
+
+  /**
+   * Text between two tags goes to the open element, trimmed, then decoded. Before the root only blanks may stand;
+   * trailing text after it is ignored, as the parser this replaced did (a server's appended junk loses no records).
+   */
+  const flushText = () => {
+    const trimmed = pendingText.trim();
+    pendingText = '';
+    if (trimmed.length === 0) return;
+    const current = stack.at(-1);
+    if (!current && root) return;
+    if (!current) throw new Error(`text outside the root element: "${trimmed.slice(0, 40)}"`);
+    const decoded = entities.decode(trimmed);
+    current.text = current.text === undefined ? decoded : current.text + decoded;
+  };
+
+  const close = () => {
+    const element = stack.pop()!;
+    const value = valueOf(element);
+    const parent = stack.at(-1);
+    if (!parent) {
+      root = { name: element.name, value };
+      return;
+    }
+    const existing = parent.children[element.name];
+    if (existing === undefined) parent.children[element.name] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else parent.children[element.name] = [existing, value];
+  };
+
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: false },
+    {
+      ontext: (start, end) => {
+        pendingText += xml.slice(start, end);
+      },
+      ontextentity: () => undefined,
+      onopentagname: (start, end) => {
+        flushText();
+        // The messages keep the wording of the parser this replaced (fast-xml-parser), which logs and tests know.
+        if (!stack.length && root) throw new Error(`Multiple possible root nodes found: ${root.name} and ${xml.slice(start, end)}`);
+        stack.push({ name: localName(xml.slice(start, end)), children: {}, text: undefined, nil: undefined });
+      },
+      onattribname: (start, end) => {
+        attribute = xml.slice(start, end);
+        attributeValue = '';
+      },
+      onattribdata: (start, end) => {
+        attributeValue += xml.slice(start, end);
+      },
+      onattribentity: () => undefined,
+      onattribend: () => {
+        if (attribute !== undefined && NIL_ATTRIBUTE.test(attribute)) stack.at(-1)!.nil = entities.decode(attributeValue);
+        attribute = undefined;
+      },
+      onopentagend: () => undefined,
+      onselfclosingtag: () => close(),
+      onclosetag: (start, end) => {
+        flushText();
+        const name = localName(xml.slice(start, end));
+        const open = stack.at(-1);
+        if (!open) throw new Error(`Closing tag '${name}' has not been opened`);
+        if (open.name !== name) throw new Error(`Expected closing tag '${open.name}' instead of closing tag '${name}'`);
+        close();
+      },
+      oncdata: (start, end, endOffset) => {
+        // CDATA is kept as written: not trimmed, not decoded.
+        flushText();
+        const current = stack.at(-1);
+        if (!current) throw new Error('CDATA outside the root element');
+        const data = xml.slice(start, end - endOffset);
+        current.text = current.text === undefined ? data : current.text + data;
+      },
+      // Comments and a DOCTYPE carry no data (a comment does not even split the text around it); a processing
+      // instruction ends a run of text, as it did before.
+      oncomment: () => undefined,
+      ondeclaration: () => undefined,
+      onprocessinginstruction: () => flushText(),
+      onend: () => undefined,
+    },
+  );
+  tokenizer.write(xml);
+  tokenizer.end();
+  flushText();
+  if (stack.length > 0) throw new Error(`Unclosed tag '${stack.at(-1)!.name}' at the end of the document`);
+  if (!root) throw new Error('XML document has no root element');
+  return { root: root.name, value: root.value };
+}
+
+/** `ns:name` → `name`; names that would reach Object.prototype are refused or renamed. */
+function localName(qualified: string): string {
+  const colon = qualified.indexOf(':');
+  const name = colon === -1 ? qualified : qualified.slice(colon + 1);
+  if (FORBIDDEN_NAMES.has(name)) throw new Error(`element name "${name}" is not allowed`);
+  return RENAMED_NAMES.has(name) ? `__${name}` : name;
+}
+
+/** An element's value: its text alone, '' when empty, else its children (text under '#text'); xsi:nil="true" → null. */
+function valueOf(element: OpenElement): unknown {
+  const { children, text, nil } = element;
+  if (text !== undefined && text.length > 0) children[TEXT_KEY] = text;
+  if (nil !== undefined && nil.trim().toLowerCase() === 'true') return null;
+  const keys = Object.keys(children);
+  if (keys.length === 0) return '';
+  if (keys.length === 1 && keys[0] === TEXT_KEY) return children[TEXT_KEY];
+  return children;
 }

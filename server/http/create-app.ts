@@ -20,6 +20,7 @@ import { caching } from './middleware/caching.ts';
 import { errorHandler } from './middleware/errors.ts';
 import { frameHeaders } from './middleware/frame-headers.ts';
 import { requestLog } from './middleware/request-log.ts';
+import { responseCache } from './middleware/response-cache.ts';
 import { open311CatalogRoutes } from './open311/catalog.ts';
 import { mountReadOnlyRefusals } from './open311/read-only.ts';
 import { open311RequestRoutes } from './open311/requests.ts';
@@ -87,6 +88,10 @@ export function createApp({ store, deps, scheduler, admin = null, dashboard = nu
     if (ctx.status === 404 && ctx.body == null && ctx.respond !== false) throw notFound(`no route ${ctx.method} ${ctx.path.slice(0, 200)} (see /api/v1/docs)`);
   });
   koa.use((ctx, next) => (ctx.path.startsWith('/api/v1/admin/') ? next() : openCors(ctx, next)));
+  const cache = responseCache({ generation: () => store.generation(), now: deps.now });
+  // Public reads only: never admin routes, never a request that carries credentials.
+  const cacheable = (ctx: Koa.Context) => (ctx.path.startsWith('/api/v1/') || ctx.path.startsWith('/open311/')) && !ctx.path.startsWith('/api/v1/admin/') && !ctx.get('Authorization');
+  koa.use((ctx, next) => (cacheable(ctx) ? cache(ctx, next) : next()));
   koa.use(router.routes());
   koa.use(router.allowedMethods({ throw: true }));
   if (dashboard) koa.use(dashboard);

@@ -117,6 +117,36 @@ describe('parseBody: sniffing and XML details', () => {
     expect(value.a).toBe('Köln & Bonn &lt;');
   });
 
+  test('text is trimmed before it is decoded, so encoded edge blanks stay; HTML entities decode too', () => {
+    const { value } = xmlOf(parse(utf8('<r><a>  line&#13;&#10;</a><b>&nbsp;5&euro; &unknown;</b></r>'), 'xml'));
+    expect(value).toEqual({ a: 'line\r\n', b: '\u00a05€ &unknown;' });
+  });
+
+  test('repeated elements become a list; text beside children goes under #text; CDATA is kept as written; comments are dropped', () => {
+    const xml = '<r><a>1</a><a>2</a><a/><m>pre<c>x</c> post</m><d><![CDATA[ <b>raw</b> &amp; ]]></d><e>x<!-- note -->y</e></r>';
+    const { value } = xmlOf(parse(utf8(xml), 'xml'));
+    expect(value).toEqual({ a: ['1', '2', ''], m: { c: 'x', '#text': 'prepost' }, d: ' <b>raw</b> &amp; ', e: 'xy' });
+  });
+
+  test('line ends are normalised to \\n as XML requires', () => {
+    expect(xmlOf(parse(utf8('<r><a>x\r\ny\rz</a></r>'), 'xml')).value).toEqual({ a: 'x\ny\nz' });
+  });
+
+  test('element names that reach Object.prototype are refused or renamed', () => {
+    expect(bodyError(() => parse(utf8('<r><__proto__><x>1</x></__proto__></r>'), 'xml')).message).toMatch(/__proto__/);
+    expect(xmlOf(parse(utf8('<r><toString>1</toString></r>'), 'xml')).value).toEqual({ __toString: '1' });
+  });
+
+  test('a document cut anywhere before its root closes is a BodyError; junk text after the root is ignored', () => {
+    const xml = '<?xml version="1.0"?><service_requests><request><id>1</id><d>a &amp; b</d></request></service_requests>';
+    for (let cut = 1; cut < xml.length; cut++) {
+      expect(() => parse(utf8(xml.slice(0, cut)), 'xml'), `cut at ${cut}`).toThrow(BodyError);
+    }
+    expect(xmlOf(parse(utf8(`${xml}\nGenerated in 0.2s`), 'xml')).value).toEqual({ request: { id: '1', d: 'a & b' } });
+    expect(bodyError(() => parse(utf8('<a>1</a></b>'), 'xml')).message).toMatch(/Closing tag 'b' has not been opened/);
+    expect(bodyError(() => parse(utf8('<?xml version="1.0"?>junk<a>1</a>'), 'xml')).message).toMatch(/text outside the root element/);
+  });
+
   test('several root elements are refused', () => {
     expect(bodyError(() => parse(utf8('<a>1</a><b>2</b>'), 'xml')).message).toMatch(/^malformed or truncated XML: Multiple possible root nodes/);
   });

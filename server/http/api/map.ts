@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { readRows } from '../../../pipelines/load/store.ts';
 import { badParameter } from '../errors.ts';
 import { bboxText, booleanText, intText } from '../param-types.ts';
-import { requestConditions } from '../queries/request-filter.ts';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { h3ParentSql } from '../../../pipelines/metrics/group-columns.ts';
+import { requestConditions, type RequestFilter } from '../queries/request-filter.ts';
 import { isoSql } from '../queries/request-rows.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
@@ -33,25 +35,24 @@ export function mapRoutes(app: AppServices) {
       }),
       async handle(ctx, params) {
         const resolution = params.resolution ?? 7;
-        const where = requestConditions(toRequestFilter(params)).add('lat IS NOT NULL AND lon IS NOT NULL');
-        const category = params.categories ? ', category' : '';
-        const sql = `SELECT lat, lon, status = 'open' AS open, ${daysOpenSql} AS days${category} FROM service_requests ${where.where()}`;
-        const cells = new Map<string, Cell>();
-        // On a pooled read connection, chunk by chunk: concurrent map calls share the pool's few connections, and
-        // memory holds the cells, never the points.
-        await app.pool.use(async (connection) => {
-          const result = await connection.stream(sql, [app.deps.now().toISOString(), ...where.params]);
-          for await (const rows of result.yieldRowObjectJson()) addToCells({ cells, rows, resolution, categories: params.categories === true });
+        const filter = toRequestFilter(params);
+        const now = app.deps.now().toISOString();
+        const byCategory = params.categories === true;
+        if (resolution > storedResolution) {
+          ctx.body = { resolution, rows: await hexagonsInServer({ app, filter, resolution, now, byCategory }) };
+          return;
+        }
+        const [cells, categories] = await app.pool.use(async (connection) => {
+          const cellRows = await readRows<{ h3: string; n: number; open: number; median_days_open: number | null }>(connection, ...hexagonSql({ filter, resolution, now }));
+          const categoryRows = byCategory ? await readRows<{ h3: string; category: string; n: number }>(connection, ...hexagonCategorySql({ filter, resolution, now })) : [];
+          return [cellRows, categoryRows];
         });
+        if (cells.length > maxCells) throw tooManyCells();
+        const perCell = new Map<string, Record<string, number>>();
+        for (const { h3, category, n } of categories) perCell.set(h3, { ...perCell.get(h3), [category]: n });
         ctx.body = {
           resolution,
-          rows: [...cells].map(([h3, cell]) => ({
-            h3,
-            n: cell.n,
-            open: cell.open,
-            median_days_open: round(median(cell.days)),
-            ...(params.categories ? { categories: cell.categories } : {}),
-          })),
+          rows: cells.map((cell) => ({ ...cell, median_days_open: round(cell.median_days_open), ...(byCategory ? { categories: perCell.get(cell.h3) ?? {} } : {}) })),
         };
       },
     }),
@@ -85,6 +86,53 @@ export function mapRoutes(app: AppServices) {
   ];
 }
 
+/** Requests carry their H3 cell at this resolution (metric_requests, kept by refreshMetrics); coarser cells are its parents. */
+const storedResolution = 9;
+
+/**
+ * The filtered requests joined to their stored res-9 cell, grouped by its parent at `resolution`: one SQL query, no
+ * per-point work in JavaScript. A point near a cell edge counts in its res-9 cell's parent (H3's hierarchy), which
+ * can be the neighbour of the cell drawn around the point at the coarser resolution.
+ */
+function filteredCells({ filter, resolution, now }: { filter: RequestFilter; resolution: number; now: string }): [string, DuckDBValue[]] {
+  const where = requestConditions(filter).add('lat IS NOT NULL AND lon IS NOT NULL');
+  const sql = `SELECT lower(hex(${h3ParentSql('m.h3_cell', resolution)})) AS h3, s.open, s.days, s.category
+    FROM (SELECT endpoint_id, service_request_id, category, status = 'open' AS open, ${daysOpenSql} AS days FROM service_requests ${where.where()}) AS s
+    JOIN metric_requests AS m ON m.endpoint_id = s.endpoint_id AND m.service_request_id = s.service_request_id
+    WHERE m.h3_cell IS NOT NULL`;
+  return [sql, [now, ...(where.params as DuckDBValue[])]];
+}
+
+/** Per cell: requests, open ones and the median days open (the query the hexagon route and bench/api run). */
+export function hexagonSql(input: { filter: RequestFilter; resolution: number; now: string }): [string, DuckDBValue[]] {
+  const [cells, params] = filteredCells(input);
+  return [`SELECT h3, count(*) AS n, count(*) FILTER (WHERE open) AS open, median(days) AS median_days_open FROM (${cells}) GROUP BY h3 ORDER BY h3 LIMIT ${maxCells + 1}`, params];
+}
+
+function hexagonCategorySql(input: { filter: RequestFilter; resolution: number; now: string }): [string, DuckDBValue[]] {
+  const [cells, params] = filteredCells(input);
+  return [`SELECT h3, category, count(*) AS n FROM (${cells}) GROUP BY h3, category`, params];
+}
+
+/** Finer than the stored cells: computed here from the points in the bbox (h3-js, ~1 µs a point, streamed in chunks). */
+async function hexagonsInServer({ app, filter, resolution, now, byCategory }: { app: AppServices; filter: RequestFilter; resolution: number; now: string; byCategory: boolean }) {
+  const where = requestConditions(filter).add('lat IS NOT NULL AND lon IS NOT NULL');
+  const sql = `SELECT lat, lon, status = 'open' AS open, ${daysOpenSql} AS days, category FROM service_requests ${where.where()}`;
+  const cells = new Map<string, Cell>();
+  // On a pooled read connection, chunk by chunk: memory holds the cells, never the points.
+  await app.pool.use(async (connection) => {
+    const result = await connection.stream(sql, [now, ...(where.params as DuckDBValue[])]);
+    for await (const rows of result.yieldRowObjectJson()) addToCells({ cells, rows, resolution, categories: byCategory });
+  });
+  return [...cells].map(([h3, cell]) => ({
+    h3, n: cell.n, open: cell.open, median_days_open: round(median(cell.days)), ...(byCategory ? { categories: cell.categories } : {}),
+  }));
+}
+
+function tooManyCells() {
+  return badParameter('resolution', `more than ${maxCells} cells in this bbox: choose a coarser resolution or a smaller bbox`);
+}
+
 interface Cell {
   n: number;
   open: number;
@@ -97,7 +145,7 @@ function addToCells({ cells, rows, resolution, categories }: { cells: Map<string
     const h3 = latLngToCell(row.lat as number, row.lon as number, resolution);
     let cell = cells.get(h3);
     if (!cell) {
-      if (cells.size >= maxCells) throw badParameter('resolution', `more than ${maxCells} cells in this bbox: choose a coarser resolution or a smaller bbox`);
+      if (cells.size >= maxCells) throw tooManyCells();
       cell = { n: 0, open: 0, days: [], categories: {} };
       cells.set(h3, cell);
     }
