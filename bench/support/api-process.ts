@@ -18,8 +18,8 @@ export interface ApiProcess {
 
 /** Starts the API over `path` (a DuckDB file no other process holds) with the clock at `now`. */
 export async function startApiProcess({ path, now, memoryLimit = '192MB' }: { path: string; now: Date; memoryLimit?: string }): Promise<ApiProcess> {
-  // The JS heap cap of the fed311 launcher (server/bin/fed311), so the figures are those of `fed311 serve`.
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', new URL(import.meta.url).pathname, path, now.toISOString(), memoryLimit], {
+  // The JS heap and young-generation caps of the fed311 launcher for `serve` (server/bin/fed311), so the figures are those of `fed311 serve`.
+  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=256', '--max-semi-space-size=4', '--import', 'tsx', new URL(import.meta.url).pathname, path, now.toISOString(), memoryLimit], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
