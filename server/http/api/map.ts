@@ -96,10 +96,13 @@ const storedResolution = 9;
  */
 function filteredCells({ filter, resolution, now }: { filter: RequestFilter; resolution: number; now: string }): [string, DuckDBValue[]] {
   const where = requestConditions(filter).add('lat IS NOT NULL AND lon IS NOT NULL');
-  const sql = `SELECT lower(hex(${h3ParentSql('m.h3_cell', resolution)})) AS h3, s.open, s.days, s.category
-    FROM (SELECT endpoint_id, service_request_id, category, status = 'open' AS open, ${daysOpenSql} AS days FROM service_requests ${where.where()}) AS s
-    JOIN metric_requests AS m ON m.endpoint_id = s.endpoint_id AND m.service_request_id = s.service_request_id
-    WHERE m.h3_cell IS NOT NULL`;
+  // A semi join: the hash table holds only the filtered keys (a district, not the 10M-row table), so the query fits
+  // the store's memory share; status and times are read from the narrow metric table itself.
+  const sql = `SELECT lower(hex(${h3ParentSql('h3_cell', resolution)})) AS h3, status = 'open' AS open, ${daysOpenSql} AS days, category
+    FROM metric_requests AS m
+    SEMI JOIN (SELECT endpoint_id, service_request_id FROM service_requests ${where.where()}) AS s
+      ON m.endpoint_id = s.endpoint_id AND m.service_request_id = s.service_request_id
+    WHERE h3_cell IS NOT NULL`;
   return [sql, [now, ...(where.params as DuckDBValue[])]];
 }
 
