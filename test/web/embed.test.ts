@@ -1,35 +1,28 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loopback } from '../support/loopback.ts';
-import { launchBrowser, openPage } from './support/browser.ts';
-import { startDashboardServer, type DashboardServer } from './support/dashboard-server.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { openPage } from './support/browser.ts';
+import { useDashboard } from './support/dashboard-suite.ts';
 
-let server: DashboardServer;
-let browser: Browser;
+const suite = useDashboard({ requests: 2000 });
 let host: Awaited<ReturnType<typeof loopback>>;
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  [server, browser] = await Promise.all([startDashboardServer({ requests: 2000 }), launchBrowser()]);
   // Another site: a different origin (localhost, not 127.0.0.1, on its own port) that frames two fed311 pages.
   host = await loopback((_req, res) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html lang="en"><title>someone else's site</title>
       <script>window.heights = []; addEventListener('message', (e) => { if (e.data && e.data.fed311Embed) window.heights.push(e.data.fed311Embed.height); });</script>
-      <iframe id="embed" title="embedded chart" width="700" height="500" src="${server.url}/embed/flow?endpoint=sim-chicago"></iframe>
-      <iframe id="page" title="a normal page" width="700" height="500" src="${server.url}/health"></iframe></html>`);
+      <iframe id="embed" title="embedded chart" width="700" height="500" src="${suite.server.url}/embed/flow?endpoint=sim-chicago"></iframe>
+      <iframe id="page" title="a normal page" width="700" height="500" src="${suite.server.url}/health"></iframe></html>`);
   });
 });
 afterAll(async () => {
   await host?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('embedding', () => {
   test('an /embed/ chart renders inside an iframe on another origin and reports its height; a normal page refuses to be framed', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(suite.browser);
     await page.goto(host.url.replace('127.0.0.1', 'localhost'));
     const embed = page.frameLocator('#embed');
     await embed.locator('[data-chart=flow] svg').first().waitFor();
@@ -46,12 +39,12 @@ describe('embedding', () => {
   });
 
   test('the headers behind it: frame-ancestors * under /embed/, DENY and frame-ancestors none elsewhere', async () => {
-    const embed = await fetch(`${server.url}/embed/aging?endpoint=sim-chicago`);
+    const embed = await fetch(`${suite.server.url}/embed/aging?endpoint=sim-chicago`);
     expect(embed.status).toBe(200);
     expect(embed.headers.get('content-security-policy')).toBe('frame-ancestors *');
     expect(embed.headers.get('x-frame-options')).toBeNull();
     for (const path of ['/', '/endpoints/sim-chicago', '/compare', '/health', '/methodology']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${suite.server.url}${path}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
@@ -59,7 +52,7 @@ describe('embedding', () => {
   });
 
   test('an unknown chart is a 404 page naming the known ones', async () => {
-    const response = await fetch(`${server.url}/embed/nope`);
+    const response = await fetch(`${suite.server.url}/embed/nope`);
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('No chart "nope" (known: ttc-by-category, flow');
   });

@@ -1,37 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loopback } from '../support/loopback.ts';
 import { apiJson, countRequests } from './support/api.ts';
-import { launchBrowser, openPage, waitForMap } from './support/browser.ts';
-import { startDashboardServer, type DashboardServer } from './support/dashboard-server.ts';
+import { openPage, waitForMap } from './support/browser.ts';
 import { inViewFigures, mapView, renderedFeatures } from './support/map-probe.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { useDashboard } from './support/dashboard-suite.ts';
 
-let server: DashboardServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  [server, browser] = await Promise.all([startDashboardServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useDashboard();
 
 interface Endpoint { endpoint_id: string; name: string; bbox: [number, number, number, number] }
 
 describe('the Explore map', () => {
   test('the first view is rendered on the server: filters and endpoint names are in the HTML', async () => {
-    const html = await (await fetch(`${server.url}/`)).text();
-    const { rows } = await apiJson<{ rows: Endpoint[] }>(server.url, 'endpoints');
+    const html = await (await fetch(`${suite.server.url}/`)).text();
+    const { rows } = await apiJson<{ rows: Endpoint[] }>(suite.server.url, 'endpoints');
     expect(html).toContain('<h1>Explore service requests</h1>');
     for (const endpoint of rows) expect(html).toContain(endpoint.name.replace(/&/g, '&amp;'));
   });
 
   test('zoomed out it draws H3 hexagons whose counts are what /api/v1/map/hexagons and /api/v1/requests say', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await waitForMap(page);
     const view = await mapView(page);
     expect(view.mode).toBe('hexagons');
@@ -39,9 +27,9 @@ describe('the Explore map', () => {
     expect(drawn.length).toBeGreaterThan(0);
     const figures = await inViewFigures(page);
     const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
-    const api = await apiJson<{ rows: { h3: string; n: number; open: number }[] }>(server.url, 'map/hexagons', { bbox: view.bbox, resolution });
+    const api = await apiJson<{ rows: { h3: string; n: number; open: number }[] }>(suite.server.url, 'map/hexagons', { bbox: view.bbox, resolution });
     expect(figures).toEqual({ n: api.rows.reduce((s, r) => s + r.n, 0), open: api.rows.reduce((s, r) => s + r.open, 0) });
-    expect(figures).toEqual(await countRequests(server.url, { bbox: view.bbox }));
+    expect(figures).toEqual(await countRequests(suite.server.url, { bbox: view.bbox }));
     // every cell the API returned that lies in view was drawn (a cell can straddle the edge, so compare ids, not counts)
     expect(new Set(drawn.map((f) => f.h3)).size).toBeGreaterThan(0);
     for (const cell of drawn) expect(api.rows.some((r) => r.h3 === cell.h3)).toBe(true);
@@ -50,12 +38,12 @@ describe('the Explore map', () => {
   });
 
   test('zoomed into a city it draws clustered points; clicking one opens its status history and source', async () => {
-    const { rows } = await apiJson<{ rows: Endpoint[] }>(server.url, 'endpoints');
+    const { rows } = await apiJson<{ rows: Endpoint[] }>(suite.server.url, 'endpoints');
     const chicago = rows.find((e) => e.endpoint_id === 'sim-chicago')!;
     const lat = (chicago.bbox[1] + chicago.bbox[3]) / 2;
     const lon = (chicago.bbox[0] + chicago.bbox[2]) / 2;
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/?map=${[11.5, lat.toFixed(4), lon.toFixed(4)].join('/')}`);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/?map=${[11.5, lat.toFixed(4), lon.toFixed(4)].join('/')}`);
     await waitForMap(page);
     expect((await mapView(page)).mode).toBe('points');
     const clusters = await renderedFeatures(page, ['clusters']);
@@ -66,9 +54,9 @@ describe('the Explore map', () => {
     expect(clustered + points.length).toBeLessThanOrEqual(figures.n);
 
     // centred on one request, zoomed past clustering: it is a single point; click it and check the panel against the API
-    const { features } = await apiJson<{ features: { geometry: { coordinates: [number, number] } }[] }>(server.url, 'map/points', { bbox: chicago.bbox.join(','), limit: 1 });
+    const { features } = await apiJson<{ features: { geometry: { coordinates: [number, number] } }[] }>(suite.server.url, 'map/points', { bbox: chicago.bbox.join(','), limit: 1 });
     const [pointLon, pointLat] = features[0]!.geometry.coordinates;
-    await page.goto(`${server.url}/?map=${[16, pointLat.toFixed(6), pointLon.toFixed(6)].join('/')}`);
+    await page.goto(`${suite.server.url}/?map=${[16, pointLat.toFixed(6), pointLon.toFixed(6)].join('/')}`);
     await waitForMap(page);
     const target = await page.evaluate(() => {
       const map = (window as unknown as { __fed311: { map: { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] }; properties: Record<string, string> }[]; project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).__fed311.map;
@@ -83,7 +71,7 @@ describe('the Explore map', () => {
     await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain(`#${target!.id}`);
     await page.mouse.click(target!.x, target!.y);
     await page.getByRole('heading', { name: new RegExp(`#${target!.id}$`) }).waitFor();
-    const detail = await apiJson<{ request: { status: string; category: string }; history: unknown[] }>(server.url, `requests/${target!.endpoint}/${encodeURIComponent(target!.id)}`);
+    const detail = await apiJson<{ request: { status: string; category: string }; history: unknown[] }>(suite.server.url, `requests/${target!.endpoint}/${encodeURIComponent(target!.id)}`);
     const panel = page.locator('section.request');
     expect(await panel.textContent()).toContain(detail.request.category);
     expect(await panel.locator('.history li').count()).toBe(detail.history.length);
@@ -95,8 +83,8 @@ describe('the Explore map', () => {
   });
 
   test('filters change the map and the figures exactly as /api/v1 filters, and a permalink restores the view', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await waitForMap(page);
     const before = await inViewFigures(page);
 
@@ -106,20 +94,20 @@ describe('the Explore map', () => {
     const openOnly = await inViewFigures(page);
     const view = await mapView(page);
     expect(openOnly.n).toBe(before.open);
-    expect(openOnly).toEqual(await countRequests(server.url, { bbox: view.bbox, status: 'open' }));
+    expect(openOnly).toEqual(await countRequests(suite.server.url, { bbox: view.bbox, status: 'open' }));
 
     await page.getByLabel('Categories').selectOption(['pothole', 'graffiti']);
     await waitForMap(page, 3);
     await expect.poll(() => page.url()).toContain('category=graffiti%2Cpothole');
     const filtered = await inViewFigures(page);
-    expect(filtered).toEqual(await countRequests(server.url, { bbox: view.bbox, status: 'open', category: 'pothole,graffiti' }));
+    expect(filtered).toEqual(await countRequests(suite.server.url, { bbox: view.bbox, status: 'open', category: 'pothole,graffiti' }));
     expect(filtered.n).toBeLessThan(openOnly.n);
     const drawn = await renderedFeatures(page, ['hexagons']);
     expect(drawn.length).toBeGreaterThan(0);
 
     // the same URL in a fresh page shows the same filters, view and figures
     const permalink = page.url();
-    const second = await openPage(browser);
+    const second = await openPage(suite.browser);
     await second.page.goto(permalink);
     await waitForMap(second.page);
     expect(await second.page.getByLabel('Status').inputValue()).toBe('open');
@@ -136,30 +124,30 @@ describe('the Explore map', () => {
   });
 
   test('free text and the date range filter the map like the API does', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/?from=2026-06-01&to=2026-09-01`);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/?from=2026-06-01&to=2026-09-01`);
     await waitForMap(page);
     const view = await mapView(page);
     expect(await page.getByLabel('From').inputValue()).toBe('2026-06-01');
-    expect(await inViewFigures(page)).toEqual(await countRequests(server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01' }));
+    expect(await inViewFigures(page)).toEqual(await countRequests(suite.server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01' }));
     await page.getByLabel('Search text').fill('street');
     await page.getByRole('button', { name: 'Apply' }).click();
     await waitForMap(page, 2);
     await expect.poll(() => page.url()).toContain('q=street');
-    expect(await inViewFigures(page)).toEqual(await countRequests(server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01', q: 'street' }));
+    expect(await inViewFigures(page)).toEqual(await countRequests(suite.server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01', q: 'street' }));
     expect(errors).toEqual([]);
     await context.close();
   });
 
   test('colouring by time to close paints each hexagon with its Kaplan–Meier median from /api/v1/metrics', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await waitForMap(page);
     await page.getByLabel('Colour by').selectOption('ttc');
     await waitForMap(page, 2);
     await expect.poll(() => page.url()).toContain('color=ttc');
     const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
-    const metric = await apiJson<{ rows: { group: { h3: string }; value: number | null; suppressed: boolean }[] }>(server.url, 'metrics/ttc_km', { group_by: 'h3', h3_resolution: resolution });
+    const metric = await apiJson<{ rows: { group: { h3: string }; value: number | null; suppressed: boolean }[] }>(suite.server.url, 'metrics/ttc_km', { group_by: 'h3', h3_resolution: resolution });
     const expected = new Map(metric.rows.map((r) => [r.group.h3, r.suppressed ? null : r.value]));
     const drawn = await renderedFeatures(page, ['hexagons']);
     expect(drawn.length).toBeGreaterThan(0);
@@ -171,12 +159,12 @@ describe('the Explore map', () => {
   });
 
   test('colouring by category paints each hexagon by its most frequent category, as the API counts them', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/?color=category`);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/?color=category`);
     await waitForMap(page);
     const view = await mapView(page);
     const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
-    const api = await apiJson<{ rows: { h3: string; categories: Record<string, number> }[] }>(server.url, 'map/hexagons', { bbox: view.bbox, resolution, categories: 'true' });
+    const api = await apiJson<{ rows: { h3: string; categories: Record<string, number> }[] }>(suite.server.url, 'map/hexagons', { bbox: view.bbox, resolution, categories: 'true' });
     const top = new Map(api.rows.map((r) => [r.h3, Math.max(...Object.values(r.categories))]));
     const drawn = await renderedFeatures(page, ['hexagons']);
     expect(drawn.length).toBeGreaterThan(0);
@@ -198,8 +186,8 @@ describe('the Explore map', () => {
     // server/config.ts reads the environment per request; this test process is the server's process
     process.env.FED311_MAP_STYLE = `${styleServer.url}/style.json`;
     try {
-      const { page, errors, context } = await openPage(browser);
-      await page.goto(`${server.url}/`);
+      const { page, errors, context } = await openPage(suite.browser);
+      await page.goto(`${suite.server.url}/`);
       await waitForMap(page);
       const layers = await page.evaluate(() => (window as unknown as { __fed311: { map: { getStyle(): { layers: { id: string }[] } } } }).__fed311.map.getStyle().layers.map((l) => l.id));
       expect(layers[0]).toBe('configured-ground');

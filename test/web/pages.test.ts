@@ -1,23 +1,12 @@
-import type { Browser, Download } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Download } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { apiJson } from './support/api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { desktop, launchBrowser, openPage, phone, waitForMap } from './support/browser.ts';
-import { startDashboardServer, type DashboardServer } from './support/dashboard-server.ts';
+import { desktop, openPage, phone, waitForMap } from './support/browser.ts';
 import { screenshot } from './support/screens.ts';
-import { ensureWebBuild } from './support/web-build.ts';
+import { useDashboard } from './support/dashboard-suite.ts';
 
-let server: DashboardServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  [server, browser] = await Promise.all([startDashboardServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useDashboard();
 
 const pages = [
   { name: 'explore', path: '/', ready: 'map' },
@@ -32,8 +21,8 @@ describe('every page', () => {
   for (const { name, path, ready } of pages) {
     test(`${name}: renders without console errors, passes axe (no serious violations), screenshots at desktop and phone width`, async () => {
       for (const [width, viewport] of [['desktop', desktop], ['phone', phone]] as const) {
-        const { page, errors, context } = await openPage(browser, { viewport });
-        const response = await page.goto(`${server.url}${path}`);
+        const { page, errors, context } = await openPage(suite.browser, { viewport });
+        const response = await page.goto(`${suite.server.url}${path}`);
         expect(response!.status()).toBe(200);
         if (ready === 'map') await waitForMap(page);
         else await page.locator(ready).first().waitFor();
@@ -51,15 +40,15 @@ describe('every page', () => {
 
 describe('the endpoint page', () => {
   test('headline figures and charts are the API’s numbers; each chart has its data table', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/endpoints/sim-chicago`);
-    const { rows } = await apiJson<{ rows: { endpoint_id: string; requests: number; open: number }[] }>(server.url, 'endpoints');
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/endpoints/sim-chicago`);
+    const { rows } = await apiJson<{ rows: { endpoint_id: string; requests: number; open: number }[] }>(suite.server.url, 'endpoints');
     const chicago = rows.find((r) => r.endpoint_id === 'sim-chicago')!;
     expect(await page.getByTestId('requests').textContent()).toBe(chicago.requests.toLocaleString('en-US'));
     expect(await page.getByTestId('open').textContent()).toBe(chicago.open.toLocaleString('en-US'));
-    const ttc = await apiJson<{ rows: { value: number }[] }>(server.url, 'metrics/ttc_km', { endpoint: 'sim-chicago' });
+    const ttc = await apiJson<{ rows: { value: number }[] }>(suite.server.url, 'metrics/ttc_km', { endpoint: 'sim-chicago' });
     await expect.poll(() => page.locator('.figures').textContent()).toContain(`${ttc.rows[0]!.value.toFixed(1)} d`);
-    const aging = await apiJson<{ rows: { values: Record<string, number> }[] }>(server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
+    const aging = await apiJson<{ rows: { values: Record<string, number> }[] }>(suite.server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
     const agingChart = page.locator('[data-chart=aging]');
     await agingChart.locator('svg').first().waitFor();
     const bars = await agingChart.locator('svg g[aria-label="bar"] rect').count();
@@ -72,11 +61,11 @@ describe('the endpoint page', () => {
   });
 
   test('“Download data (CSV)” holds the chart’s rows and “Download PNG” is the chart as drawn', async () => {
-    const { page, errors, context } = await openPage(browser, { acceptDownloads: true });
-    await page.goto(`${server.url}/endpoints/sim-chicago`);
+    const { page, errors, context } = await openPage(suite.browser, { acceptDownloads: true });
+    await page.goto(`${suite.server.url}/endpoints/sim-chicago`);
     const chart = page.locator('[data-chart=aging]');
     await chart.locator('svg').first().waitFor();
-    const aging = await apiJson<{ rows: { values: Record<string, number> }[] }>(server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
+    const aging = await apiJson<{ rows: { values: Record<string, number> }[] }>(suite.server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download data (CSV)' }).click()]);
     expect(csvDownload.suggestedFilename()).toBe('aging-sim-chicago.csv');
@@ -111,8 +100,8 @@ describe('the endpoint page', () => {
 
 describe('keyboard and errors', () => {
   test('the keyboard reaches everything: skip link to the content, filters operable without a mouse', async () => {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await waitForMap(page);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
@@ -126,8 +115,8 @@ describe('keyboard and errors', () => {
   });
 
   test('an unknown endpoint is a 404 page that says which', async () => {
-    const { page, context } = await openPage(browser);
-    const response = await page.goto(`${server.url}/endpoints/nowhere`);
+    const { page, context } = await openPage(suite.browser);
+    const response = await page.goto(`${suite.server.url}/endpoints/nowhere`);
     expect(response!.status()).toBe(404);
     expect(await page.getByRole('alert').textContent()).toBe('No endpoint "nowhere" in the registry');
     await context.close();
@@ -136,14 +125,14 @@ describe('keyboard and errors', () => {
 
 describe('a failing feed', () => {
   test('its page shows a banner and the health page marks it failing (runs last: it breaks one endpoint)', async () => {
-    const entry = server.sim.registry().find((e) => e.id === 'sim-ureport')!;
+    const entry = suite.server.sim.registry().find((e) => e.id === 'sim-ureport')!;
     // nothing listens on port 9 of loopback: every call is refused, so the run fails
-    await server.harvestAgain([{ ...entry, base_url: 'http://127.0.0.1:9/open311/v2/' }]);
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${server.url}/endpoints/sim-ureport`);
+    await suite.server.harvestAgain([{ ...entry, base_url: 'http://127.0.0.1:9/open311/v2/' }]);
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/endpoints/sim-ureport`);
     expect(await page.getByTestId('feed-banner').textContent()).toContain('The last harvest of this feed failed');
     await screenshot(page, 'endpoint-failing-desktop');
-    await page.goto(`${server.url}/health`);
+    await page.goto(`${suite.server.url}/health`);
     const row = page.locator('tbody tr', { hasText: 'Bloomington' });
     expect(await row.locator('.pill').textContent()).toBe('failing');
     expect(errors).toEqual([]);

@@ -64,28 +64,5 @@ export interface HistoryRow {
   note_type: string | null;
 }
 
-export interface MetricRow {
-  group: Record<string, string | number | null>;
-  n: number;
-  value: number | null;
-  values?: Record<string, number | null>;
-  suppressed: boolean;
-}
-
-export interface MetricDefinition {
-  id: string;
-  title: string;
-  description: string;
-  formula: string;
-  unit: string;
-  values: string[];
-  groupBy: string[];
-  caveats?: string[];
-}
-
-export interface MetricResult {
-  metric: string;
-  definition: MetricDefinition;
-  asOf: string;
-  rows: MetricRow[];
-}
+// The metric shapes are the metrics engine's own (the API sends them as they are): one definition, not a copy.
+export type { MetricDefinition, MetricResult, MetricRow } from '../../../pipelines/metrics/types.ts';
