@@ -9,12 +9,14 @@ afterEach(async () => close?.());
 
 /** A tiny app behind the cache whose route counts its calls; the generation and the clock are the test's. */
 async function cachedApp() {
-  const state = { generation: 0, now: new Date('2026-03-01T12:00:10Z'), calls: 0 };
+  const state = { generation: 0, now: new Date('2026-03-01T12:00:10Z'), calls: 0, gate: Promise.resolve() };
   const koa = new Koa();
   koa.use(responseCache({ generation: () => state.generation, now: () => state.now, maxEntryBytes: 1000 }));
-  koa.use((ctx) => {
+  koa.use(async (ctx) => {
     state.calls += 1;
+    await state.gate; // a slow query, while the test holds the gate
     if (ctx.path === '/missing') ctx.status = 404;
+    else if (ctx.path === '/fails') throw new Error('query failed');
     else if (ctx.path === '/stream') ctx.body = Readable.from(['a', 'b']);
     else if (ctx.path === '/big') ctx.body = 'x'.repeat(2000);
     else {
@@ -55,4 +57,26 @@ test('errors, streamed bodies and bodies over the entry limit are never kept', a
   }
   expect(state.calls).toBe(6);
   expect((await get('/stream')).body).toBe('ab');
+});
+
+test('concurrent misses of one view run its query once and all get that answer; a failed first run lets each run its own', async () => {
+  const { state, get } = await cachedApp();
+  let open = () => undefined as void;
+  state.gate = new Promise<void>((resolve) => (open = resolve));
+  const readers = Array.from({ length: 20 }, () => get('/api?view=1'));
+  const other = get('/api?view=2'); // another view is not held up by the first
+  await expect.poll(() => state.calls).toBe(2);
+  open();
+  const answers = await Promise.all(readers);
+  expect(state.calls).toBe(2);
+  expect(new Set(answers.map((a) => `${a.body} ${a.total}`)).size).toBe(1); // one answer, headers too
+  expect(answers[0]).toMatchObject({ status: 200, type: expect.stringContaining('json') });
+  expect((await other).status).toBe(200);
+
+  state.gate = new Promise<void>((resolve) => (open = resolve));
+  const failing = Array.from({ length: 3 }, () => get('/fails'));
+  await expect.poll(() => state.calls).toBe(3);
+  open();
+  expect((await Promise.all(failing)).map((a) => a.status)).toEqual([500, 500, 500]);
+  expect(state.calls).toBe(5); // the first failed; the two that waited ran their own
 });
