@@ -39,7 +39,7 @@ WHERE rowid IN (SELECT f.fact_row FROM metric_old f SEMI JOIN metric_changed c O
 
 -- Ordered by request time so DuckDB's per-block min/max lets date-filtered metric queries skip blocks.
 INSERT INTO metric_requests BY NAME
-SELECT c.* EXCLUDE (rn, lat, lon), ('0x' || h.cell)::UBIGINT AS h3_cell
+SELECT c.* EXCLUDE (rn), ('0x' || h.cell)::UBIGINT AS h3_cell
 FROM metric_changed c
 LEFT JOIN metric_changed_cells h ON h.row_number = c.rn
 ORDER BY c.requested_at;

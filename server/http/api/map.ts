@@ -90,20 +90,35 @@ export function mapRoutes(app: AppServices) {
 const storedResolution = 9;
 
 /**
- * The filtered requests joined to their stored res-9 cell, grouped by its parent at `resolution`: one SQL query, no
+ * The filtered requests with their stored res-9 cell, grouped by its parent at `resolution`: one SQL query, no
  * per-point work in JavaScript. A point near a cell edge counts in its res-9 cell's parent (H3's hierarchy), which
  * can be the neighbour of the cell drawn around the point at the coarser resolution.
  */
 function filteredCells({ filter, resolution, now }: { filter: RequestFilter; resolution: number; now: string }): [string, DuckDBValue[]] {
+  const cell = `lower(hex(${h3ParentSql('h3_cell', resolution)})) AS h3, status = 'open' AS open, ${daysOpenSql} AS days, category`;
+  if (answeredByMetricTable(filter)) {
+    // The narrow metric table holds every column these filters read (coordinates included): one scan, no join.
+    const where = requestConditions(filter).add('h3_cell IS NOT NULL');
+    return [`SELECT ${cell} FROM metric_requests ${where.where()}`, [now, ...(where.params as DuckDBValue[])]];
+  }
   const where = requestConditions(filter).add('lat IS NOT NULL AND lon IS NOT NULL');
   // A semi join: the hash table holds only the filtered keys (a district, not the 10M-row table), so the query fits
   // the store's memory share; status and times are read from the narrow metric table itself.
-  const sql = `SELECT lower(hex(${h3ParentSql('h3_cell', resolution)})) AS h3, status = 'open' AS open, ${daysOpenSql} AS days, category
+  const sql = `SELECT ${cell}
     FROM metric_requests AS m
     SEMI JOIN (SELECT endpoint_id, service_request_id FROM service_requests ${where.where()}) AS s
       ON m.endpoint_id = s.endpoint_id AND m.service_request_id = s.service_request_id
     WHERE h3_cell IS NOT NULL`;
   return [sql, [now, ...(where.params as DuckDBValue[])]];
+}
+
+/**
+ * Filters that metric_requests can answer alone (it has the ids, category, service code, status, district, request
+ * and update times and coordinates). Free text, detailed status and the duplicate flag (is_duplicate, where
+ * metric_requests.duplicate also counts child requests) are read from service_requests.
+ */
+function answeredByMetricTable(filter: RequestFilter): boolean {
+  return !filter.q && !filter.detailedStatuses?.length && !filter.excludeDuplicates;
 }
 
 /** Per cell: requests, open ones and the median days open (the query the hexagon route and bench/api run). */
