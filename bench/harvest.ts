@@ -12,7 +12,7 @@ import { defaultDeps } from '../pipelines/deps.ts';
 import { getDialect } from '../pipelines/dialects/index.ts';
 import { harvest } from '../pipelines/harvest.ts';
 import { appendColumns } from '../pipelines/load/append.ts';
-import { openStore } from '../pipelines/load/store.ts';
+import { harvestDuckdbThreads, openStore } from '../pipelines/load/store.ts';
 import { parseBody } from '../pipelines/parse/index.ts';
 import { startSimProcess } from './sim-process.ts';
 
@@ -54,7 +54,8 @@ const recordingFetch: typeof fetch = async (input, init) => {
 
 try {
   // End to end.
-  const store = await openStore({ path: join(dir, 'e2e.duckdb') });
+  // DuckDB's threads as `fed311 harvest` sets them.
+  const store = await openStore({ path: join(dir, 'e2e.duckdb'), threads: harvestDuckdbThreads });
   const peak = { rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
   // Threads' CPU, sampled while they live: the page worker has ended by the time the harvest returns.
   const threadCpu = new Map<string, number>();

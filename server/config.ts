@@ -4,6 +4,8 @@ export interface Config {
   db: string;
   /** DuckDB memory_limit: its share of the process's memory. */
   duckdbMemory: string;
+  /** DuckDB threads; null: each command's default (`fed311 harvest` 1, `serve` and `demo` DuckDB's, one per core). */
+  duckdbThreads: number | null;
   port: number;
   registry: string;
   adminToken: string | null;
@@ -15,6 +17,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     db: env.FED311_DB || 'data/fed311.duckdb',
     duckdbMemory: parseMemory(env.FED311_DUCKDB_MEMORY),
+    duckdbThreads: parseThreads(env.FED311_DUCKDB_THREADS),
     port: parsePort(env.FED311_PORT),
     registry: env.FED311_REGISTRY || 'config/endpoints.yaml',
     adminToken: env.FED311_ADMIN_TOKEN || null,
@@ -36,4 +39,11 @@ function parseMemory(value: string | undefined): string {
     throw new Error(`FED311_DUCKDB_MEMORY: "${value}" is not a size such as 256MB or 2GB`);
   }
   return value.trim();
+}
+
+function parseThreads(value: string | undefined): number | null {
+  if (!value) return null;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new Error(`FED311_DUCKDB_THREADS: "${value}" is not a thread count such as 1 or 4`);
+  return threads;
 }

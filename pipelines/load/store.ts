@@ -8,6 +8,14 @@ import { applyMigrations } from './migrate.ts';
 export type Row = Record<string, unknown>;
 
 /**
+ * DuckDB threads for a process that only harvests (`fed311 harvest`). A harvest runs many small statements (a
+ * 3000-row batch's merge, its events) on one write connection, and spreading each over two threads costs more than
+ * it gains: with one thread a 200k-request harvest took 12 % less CPU and ran 6 % faster (docs/benchmarks.md). The
+ * server keeps DuckDB's default, one per core, so that one heavy dashboard query uses them all.
+ */
+export const harvestDuckdbThreads = 1;
+
+/**
  * The one DuckDB file of a fed311 process: one instance (DuckDB lets one process write a file), one write
  * connection whose transactions are serialised, and read connections opened on demand.
  */

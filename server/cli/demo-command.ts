@@ -27,7 +27,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   const port = intOption('port', values.port, config.port);
   const simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: intOption('seed', values.seed, 7), requests, faults: 'none' });
   const dbPath = values.db ?? 'data/demo.duckdb';
-  const store = await openStore({ path: dbPath, memoryLimit: config.duckdbMemory });
+  const store = await openStore({ path: dbPath, memoryLimit: config.duckdbMemory, threads: config.duckdbThreads ?? undefined });
   const deps = defaultDeps({ logger: createLogger(config.logLevel) });
   try {
     process.stderr.write(`fed311 demo: simulated federation at ${simulator.url} with ${requests} requests; harvesting into ${dbPath}\n`);

@@ -1,6 +1,6 @@
 import { defaultDeps } from '../../pipelines/deps.ts';
 import { harvest } from '../../pipelines/harvest.ts';
-import { openStore } from '../../pipelines/load/store.ts';
+import { harvestDuckdbThreads, openStore } from '../../pipelines/load/store.ts';
 import { loadRegistry } from '../../pipelines/registry/load.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
@@ -26,7 +26,7 @@ export async function harvestCommand(args: string[]): Promise<number> {
   const backfillFrom = dateOption('backfill-from', values['backfill-from']);
   if (backfillFrom) endpoints = endpoints.map((e) => ({ ...e, backfill_from: backfillFrom.toISOString().slice(0, 10) }));
 
-  const store = await openStore({ path: values.db ?? config.db, memoryLimit: config.duckdbMemory });
+  const store = await openStore({ path: values.db ?? config.db, memoryLimit: config.duckdbMemory, threads: config.duckdbThreads ?? harvestDuckdbThreads });
   try {
     const summaries = await harvest({ store, endpoints, deps: defaultDeps({ logger: createLogger(config.logLevel) }) });
     process.stdout.write(values.json ? summaries.map((s) => JSON.stringify(s)).join('\n') + '\n' : `${formatSummaryTable(summaries)}\n`);

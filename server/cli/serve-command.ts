@@ -23,7 +23,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const endpoints = await loadRegistry({ path: registryPath });
   const deps = defaultDeps({ logger: createLogger(config.logLevel) });
   const dbPath = values.db ?? config.db;
-  const store = await openStore({ path: dbPath, memoryLimit: config.duckdbMemory });
+  const store = await openStore({ path: dbPath, memoryLimit: config.duckdbMemory, threads: config.duckdbThreads ?? undefined });
   try {
     const running = await startServer({
       store, deps, endpoints,
