@@ -41,15 +41,15 @@ async function readBack(format: string, file: string): Promise<number> {
   let first = '';
   let last = '';
   for await (const line of createInterface({ input: createReadStream(file) })) {
-    if (!first) first = line;
-    else if (line === ']}') last = line;
+    if (!first && format === 'geojson') first = line;
+    else if (format === 'geojson' && line === ']}') last = line;
     else if (line) {
       JSON.parse(format === 'geojson' ? line.replace(/,$/, '') : line);
       rows += 1;
     }
   }
   if (format === 'geojson' && (first !== '{"type":"FeatureCollection","features":[' || last !== ']}')) throw new Error('geojson: not one FeatureCollection');
-  return format === 'ndjson' ? rows + 1 : rows; // ndjson's first line is a row too
+  return rows;
 }
 
 console.log(`export memory: ${requests.toLocaleString()} requests, DuckDB memory_limit ${memoryLimit} (store ${generated.built ? 'built' : 'cached'}: ${generated.path})`);
