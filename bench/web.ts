@@ -30,8 +30,9 @@ const small = await serve(1000);
 try {
   const baseline = await timeExplore(small.url);
   const measured = await timeExplore(big.url);
-  const row = (label: string, t: Timing) => `${label.padEnd(22)} first render ${ms(t.firstRender)}   map idle ${ms(t.mapIdle)}   (${t.mode}, ${t.inView} requests in view)`;
-  console.log(`Explore page, median of ${runs} cold loads (fresh browser context each), server and Chromium on this machine:`);
+  const row = (label: string, t: Timing) =>
+    `${label.padEnd(22)} first render ${ms(t.firstRender)}   map idle ${ms(t.mapIdle)}   (first load, before the server had cached any answer: map idle ${ms(t.firstMapIdle)}; ${t.mode}, ${t.inView} requests in view)`;
+  console.log(`Explore page, median of ${runs} cold loads (fresh browser context each; the server's response cache answers repeated calls), server and Chromium on this machine:`);
   console.log(row(`${requests.toLocaleString('en-US')} requests`, measured));
   console.log(row('1,000 requests', baseline));
   console.log(`ratio ${requests.toLocaleString('en-US')} / 1,000: first render ${(measured.firstRender / baseline.firstRender).toFixed(2)}, map idle ${(measured.mapIdle / baseline.mapIdle).toFixed(2)}; target map idle < 2000 ms: ${measured.mapIdle < 2000 ? 'met' : 'NOT met'}`);
@@ -47,17 +48,17 @@ try {
   await small.close();
 }
 
-interface Timing { firstRender: number; mapIdle: number; mode: string; inView: string }
+interface Timing { firstRender: number; mapIdle: number; firstMapIdle: number; mode: string; inView: string }
 
 async function timeExplore(url: string): Promise<Timing> {
-  const timings: Timing[] = [];
+  const timings: Omit<Timing, 'firstMapIdle'>[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${url}/`);
     await page.waitForFunction(() => performance.getEntriesByName('fed311-map-idle').length > 0, null, { timeout: 60_000 });
     timings.push(
-      await page.evaluate(() => ({
+      await page.evaluate((): Omit<Timing, 'firstMapIdle'> => ({
         firstRender: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         mapIdle: performance.getEntriesByName('fed311-map-idle')[0]!.startTime,
         mode: (window as unknown as { __fed311: { mode: string } }).__fed311.mode,
@@ -66,8 +67,8 @@ async function timeExplore(url: string): Promise<Timing> {
     );
     await context.close();
   }
-  const median = (pick: (t: Timing) => number) => timings.map(pick).sort((a, b) => a - b)[Math.floor(timings.length / 2)]!;
-  return { firstRender: median((t) => t.firstRender), mapIdle: median((t) => t.mapIdle), mode: timings[0]!.mode, inView: timings[0]!.inView };
+  const median = (pick: (t: Omit<Timing, 'firstMapIdle'>) => number) => timings.map(pick).sort((a, b) => a - b)[Math.floor(timings.length / 2)]!;
+  return { firstRender: median((t) => t.firstRender), mapIdle: median((t) => t.mapIdle), firstMapIdle: timings[0]!.mapIdle, mode: timings[0]!.mode, inView: timings[0]!.inView };
 }
 
 /** Sums the gzip'd size of every script the page loads (the precompressed .gz adapter-node serves, where there is one). */
