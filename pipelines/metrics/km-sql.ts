@@ -38,9 +38,10 @@ export function kmSql(input: CompileInput): string {
   const g = base.groups.map((group) => group.name);
   const keys = g.map((name) => `${name}, `).join('');
   const partition = g.length ? `PARTITION BY ${g.join(', ')}` : '';
-  // Events and censored requests in two scans, so that each row is sorted by filters DuckDB applies inside the scan,
-  // and the censoring step is computed only for the requests open at as-of; steps are whole hours, grouped as
-  // integers. (One CASE per row, filtered on `t IS NOT NULL`, evaluated the CASE twice over every row: 2.5x the CPU.)
+  // Events and censored requests in two scans, each sorting rows with filters DuckDB applies inside the scan; the
+  // censoring step is computed only for the requests open at as-of; steps are whole hours, grouped as integers. (One
+  // CASE per row, filtered on `t IS NOT NULL`, had DuckDB evaluate the CASE twice over every row: ttc_km by endpoint
+  // over 10M took 525 ms of CPU, against 375 ms this way.)
   const events = `SELECT ${keys}ttc_step::INTEGER AS t, 1 AS event FROM (${base.sql}) WHERE closed_at <= ${base.asOf} AND ttc_step IS NOT NULL`;
   const censored = `SELECT ${keys}(${kmStepSql(`epoch(${base.asOf}) - epoch(requested_at)`)})::INTEGER AS t, 0 AS event FROM (${base.sql})
       WHERE closed_at > ${base.asOf} OR (closed_at IS NULL AND status = 'open')`;
