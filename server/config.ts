@@ -13,6 +13,11 @@ export interface Config {
   logLevel: string;
 }
 
+/** openStore's DuckDB settings from the environment; `threads`: the command's own default, used when FED311_DUCKDB_THREADS is unset. */
+export function storeSettings(config: Config, threads?: number): { memoryLimit: string; threads?: number } {
+  return { memoryLimit: config.duckdbMemory, threads: config.duckdbThreads ?? threads };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   return {
     db: env.FED311_DB || 'data/fed311.duckdb',

@@ -1,7 +1,7 @@
 import { defaultDeps } from '../../pipelines/deps.ts';
 import { harvest } from '../../pipelines/harvest.ts';
 import { openStore } from '../../pipelines/load/store.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, storeSettings } from '../config.ts';
 import { startServer, untilSignal } from '../http/start-server.ts';
 import { createLogger } from '../logger.ts';
 import { startSimulator } from '../simulator/index.ts';
@@ -27,7 +27,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   const port = intOption('port', values.port, config.port);
   const simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: intOption('seed', values.seed, 7), requests, faults: 'none' });
   const dbPath = values.db ?? 'data/demo.duckdb';
-  const store = await openStore({ path: dbPath, memoryLimit: config.duckdbMemory, threads: config.duckdbThreads ?? undefined });
+  const store = await openStore({ path: dbPath, ...storeSettings(config) });
   const deps = defaultDeps({ logger: createLogger(config.logLevel) });
   try {
     process.stderr.write(`fed311 demo: simulated federation at ${simulator.url} with ${requests} requests; harvesting into ${dbPath}\n`);

@@ -2,7 +2,7 @@ import { defaultDeps } from '../../pipelines/deps.ts';
 import { harvest } from '../../pipelines/harvest.ts';
 import { harvestDuckdbThreads, openStore } from '../../pipelines/load/store.ts';
 import { loadRegistry } from '../../pipelines/registry/load.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, storeSettings } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { dateOption, parseCommandArgs } from './parse-args.ts';
 import { formatSummaryTable } from './summary-table.ts';
@@ -26,7 +26,7 @@ export async function harvestCommand(args: string[]): Promise<number> {
   const backfillFrom = dateOption('backfill-from', values['backfill-from']);
   if (backfillFrom) endpoints = endpoints.map((e) => ({ ...e, backfill_from: backfillFrom.toISOString().slice(0, 10) }));
 
-  const store = await openStore({ path: values.db ?? config.db, memoryLimit: config.duckdbMemory, threads: config.duckdbThreads ?? harvestDuckdbThreads });
+  const store = await openStore({ path: values.db ?? config.db, ...storeSettings(config, harvestDuckdbThreads) });
   try {
     const summaries = await harvest({ store, endpoints, deps: defaultDeps({ logger: createLogger(config.logLevel) }) });
     process.stdout.write(values.json ? summaries.map((s) => JSON.stringify(s)).join('\n') + '\n' : `${formatSummaryTable(summaries)}\n`);

@@ -3,7 +3,7 @@ import type Koa from 'koa';
 import { defaultDeps } from '../../pipelines/deps.ts';
 import { openStore } from '../../pipelines/load/store.ts';
 import { loadRegistry } from '../../pipelines/registry/load.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, storeSettings } from '../config.ts';
 import { startServer, untilSignal } from '../http/start-server.ts';
 import { createLogger } from '../logger.ts';
 import { intOption, parseCommandArgs } from './parse-args.ts';
@@ -23,7 +23,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const endpoints = await loadRegistry({ path: registryPath });
   const deps = defaultDeps({ logger: createLogger(config.logLevel) });
   const dbPath = values.db ?? config.db;
-  const store = await openStore({ path: dbPath, memoryLimit: config.duckdbMemory, threads: config.duckdbThreads ?? undefined });
+  const store = await openStore({ path: dbPath, ...storeSettings(config) });
   try {
     const running = await startServer({
       store, deps, endpoints,
