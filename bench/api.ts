@@ -13,8 +13,10 @@ import { openStore, readRows } from '../pipelines/load/store.ts';
 import { computeMetric } from '../pipelines/metrics/index.ts';
 import { requestConditions } from '../server/http/queries/request-filter.ts';
 import { requestOrder } from '../server/http/queries/keyset.ts';
-import { selectPage } from '../server/http/queries/request-page.ts';
-import { requestSelectList } from '../server/http/queries/request-rows.ts';
+import { selectJsonPage, selectPage } from '../server/http/queries/request-page.ts';
+import { requestJson } from '../server/http/queries/request-rows.ts';
+import { open311Order } from '../server/http/open311/requests.ts';
+import { specRequestSelect } from '../server/http/open311/request-view.ts';
 import { hexagonSql } from '../server/http/api/map.ts';
 import { startApiProcess } from './support/api-process.ts';
 import { generateStore } from './support/generate-store.ts';
@@ -37,24 +39,43 @@ interface HotRoute {
   /** The n-th of a stream of distinct URLs with the same cost (a filter moved by a second), which no cache can answer. */
   distinct: (n: number) => string;
   direct: (connection: DuckDBConnection) => Promise<unknown>;
+  /** Whether the issue's p99 target (250 ms at 50 connections) applies: the page and metric routes. */
+  target: boolean;
 }
 
 const secondsAfter = (base: Date, n: number) => new Date(base.getTime() + n * 1000).toISOString();
 const later = new Date('2100-01-01T00:00:00Z'); // an updated_before that keeps every row
 
 const pageWhere = requestConditions({ categories: ['pothole'] });
+// GeoReport's requests.json as an Open311 client asks for it: one jurisdiction, a 90-day window, 100 per page.
+const windowStart = new Date(asOf.getTime() - 90 * 86_400_000);
+const open311Path = `/open311/v2/requests.json?jurisdiction_id=chicago&page_size=100&start_date=${windowStart.toISOString()}`;
+const open311Where = requestConditions({ endpoints: ['chicago'], requestedFrom: windowStart, requestedThrough: asOf });
 const routes: HotRoute[] = [
   {
     name: 'requests page (100, category=pothole)',
     path: '/api/v1/requests?limit=100&category=pothole',
     distinct: (n) => `/api/v1/requests?limit=100&category=pothole&updated_before=${secondsAfter(later, n)}`,
-    direct: (c) => selectPage({ connection: c, select: requestSelectList, where: pageWhere, order: requestOrder, limit: 101 }),
+    direct: (c) => selectJsonPage({ connection: c, json: requestJson, where: pageWhere, order: requestOrder, limit: 100 }),
+    target: true,
+  },
+  {
+    name: 'open311 requests.json (chicago, 90 d)',
+    path: `${open311Path}&end_date=${asOf.toISOString()}`,
+    distinct: (n) => `${open311Path}&end_date=${secondsAfter(asOf, n)}`,
+    // The route's two queries: the total (X-Total-Count) and the page.
+    direct: async (c) => {
+      await readRows(c, `SELECT count(*) AS total FROM service_requests ${open311Where.where()}`, open311Where.params);
+      return selectPage({ connection: c, select: specRequestSelect, where: open311Where, order: open311Order, limit: 100 });
+    },
+    target: true,
   },
   {
     name: 'metric ttc_km by endpoint',
     path: '/api/v1/metrics/ttc_km?group_by=endpoint',
     distinct: (n) => `/api/v1/metrics/ttc_km?group_by=endpoint&as_of=${secondsAfter(asOf, -n)}`,
     direct: (c) => computeMetric(c, { metric: 'ttc_km', groupBy: ['endpoint'] }, { now: () => asOf }),
+    target: true,
   },
   {
     name: 'map hexagons (res 9, district bbox)',
@@ -62,6 +83,7 @@ const routes: HotRoute[] = [
     distinct: (n) => `/api/v1/map/hexagons?resolution=9&bbox=${district.map((v, i) => (i === 0 ? v - n * 1e-7 : v)).join(',')}`,
     // The route's query: the filtered requests' stored res-9 cells grouped by their parent, with the median days open.
     direct: (c) => readRows(c, ...hexagonSql({ filter: { bbox: [...district] }, resolution: 9, now: asOf.toISOString() })),
+    target: false,
   },
 ];
 
@@ -116,7 +138,7 @@ let missed = false;
 routes.forEach((route, i) => {
   const d = direct[i]!;
   for (const [urls, a] of [['repeated', loaded[i]!], ['distinct', uncached[i]!]] as const) {
-    const target = i < 2 ? (a.p99 < 250 ? 'ok (<250 ms)' : 'MISSED') : 'n/a';
+    const target = route.target ? (a.p99 < 250 ? 'ok (<250 ms)' : 'MISSED') : 'n/a';
     if (target === 'MISSED' || a.errors > 0) missed = true;
     console.log(
       `${route.name.padEnd(38)}  ${urls.padEnd(8)}  ${ms(a.p50).padStart(9)}  ${ms(a.p99).padStart(9)}  ${a.perSecond.toFixed(0).padStart(10)}  ${ms(d.p50).padStart(10)}  ${d.perSecond.toFixed(0).padStart(10)}  ${(a.perSecond / d.perSecond).toFixed(2).padStart(11)}  ${target}${a.errors ? ` (${a.errors} errors)` : ''}`,

@@ -144,6 +144,30 @@ describe('/api/v1/requests', () => {
     expect(missing.status).toBe(404);
     expect(missing.json).toEqual({ error: { status: 404, code: 'not_found', message: expect.stringContaining('no-such-id'), parameter: null } });
   });
+
+  test('page rows, whose JSON DuckDB writes, equal the export rows, whose JSON the server writes, value for value', async () => {
+    // A row with what JSON writers disagree on: integral doubles, non-ASCII, quotes, control and separator
+    // characters, nested JSON. It is removed afterwards so the other tests see the harvested store.
+    const awkward = `'é "q" \\ / ' || chr(1) || chr(31) || chr(127) || chr(8232) || ' ✓'`;
+    await f.store.transaction((c) =>
+      c.run(`INSERT INTO service_requests SELECT * REPLACE ('zz-awkward' AS service_request_id, 42.0::DOUBLE AS lat, -87.0::DOUBLE AS lon,
+               ${awkward} AS description, '{"n": 1.50, "nested": {"a": [1, "b", null, true]}}'::JSON AS extended,
+               ['https://example.org/a.jpg'] AS media_urls, NULL AS token,
+               (SELECT max(requested_at) FROM service_requests) + INTERVAL 1 SECOND AS requested_at)
+             FROM (SELECT * FROM service_requests WHERE endpoint_id = 'sim-chicago' LIMIT 1)`),
+    );
+    try {
+      const query = 'endpoint=sim-chicago&limit=1000';
+      const { rows } = await ok(`/api/v1/requests?${query}`);
+      const exported = (await f.get(`/api/v1/requests?${query}&format=ndjson`)).text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(rows.length).toBe(Math.min(1000, await count(`endpoint_id = 'sim-chicago'`)));
+      expect(rows).toEqual(exported);
+      // Newest of all, so first on the page.
+      expect(rows[0]).toMatchObject({ lat: 42, lon: -87, description: 'é "q" \\ / \u0001\u001f\u007f\u2028 ✓', extended: { n: 1.5, nested: { a: [1, 'b', null, true] } }, token: null });
+    } finally {
+      await f.store.transaction((c) => c.run(`DELETE FROM service_requests WHERE service_request_id = 'zz-awkward'`));
+    }
+  });
 });
 
 describe('/api/v1/map', () => {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { badParameter } from '../errors.ts';
 import { intText } from '../param-types.ts';
 import { afterKey, decodeCursor, encodeCursor, requestOrder } from '../queries/keyset.ts';
-import { selectPage } from '../queries/request-page.ts';
+import { selectJsonPage } from '../queries/request-page.ts';
 import { requestConditions } from '../queries/request-filter.ts';
-import { parseJsonColumns, requestColumns, requestSelectList } from '../queries/request-rows.ts';
+import { requestColumns, requestJson, requestSelectList } from '../queries/request-rows.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 import { csvExport, geojsonExport, ndjsonExport, type TextExport } from './export/formats.ts';
@@ -39,12 +39,13 @@ export function requestsRoutes(app: AppServices) {
         if (format === 'json') {
           if (params.limit !== undefined && params.limit > 1000) throw badParameter('limit', 'must be at most 1000 with format=json (exports take any limit)');
           const limit = params.limit ?? 100;
-          const { keys, rows } = await app.pool.use((connection) =>
-            selectPage({ connection, select: requestSelectList, where, order: requestOrder, limit: limit + 1 }),
+          const { rows, last, more } = await app.pool.use((connection) =>
+            selectJsonPage({ connection, json: requestJson, where, order: requestOrder, limit }),
           );
-          const last = keys[limit - 1];
-          const next = keys.length > limit && last ? encodeCursor({ t: last.t, e: last.endpoint_id, i: last.service_request_id }) : null;
-          ctx.body = { rows: rows.slice(0, limit).map(parseJsonColumns), next };
+          const next = more && last ? encodeCursor({ t: last.t, e: last.endpoint_id, i: last.service_request_id }) : null;
+          // The rows arrive as JSON bytes (selectJsonPage): the body is put together, not stringified.
+          ctx.type = 'application/json';
+          ctx.body = Buffer.concat([Buffer.from('{"rows":'), rows, Buffer.from(`,"next":${JSON.stringify(next)}}`)]);
           return;
         }
         ctx.set('Content-Disposition', `attachment; filename="fed311-requests.${format}"`);

@@ -15,7 +15,7 @@ import { formatParam, respond } from './wire.ts';
 const defaultWindowDays = 90;
 const specCap = 1000;
 // Newest first, then id: deterministic pages (GeoReport §11).
-const order = 'ORDER BY requested_at DESC, service_request_id';
+export const open311Order = 'ORDER BY requested_at DESC, service_request_id';
 
 const common = {
   jurisdiction_id: slug.optional().describe('an endpoint id; required when more than one endpoint is loaded'),
@@ -46,7 +46,7 @@ export function open311RequestRoutes(app: AppServices) {
   async function readRequests({ endpointId, where, limit, offset = 0, extensions }: { endpointId: string; where: Conditions; limit: number; offset?: number; extensions: boolean }): Promise<Row[]> {
     const select = extensions ? `${specRequestSelect}, ${extensionSelect}` : specRequestSelect;
     return app.pool.use(async (c) => {
-      const { rows } = await selectPage({ connection: c, select, where, order, limit, offset });
+      const { rows } = await selectPage({ connection: c, select, where, order: open311Order, limit, offset });
       if (!extensions) return rows;
       const notes = await notesFor(c, endpointId, rows.map((r) => String(r.service_request_id)));
       return rows.map((row) => withExtensions(row, notes.get(String(row.service_request_id)) ?? []));
