@@ -16,18 +16,21 @@ import { harvestDuckdbThreads, openStore } from '../pipelines/load/store.ts';
 import { parseBody } from '../pipelines/parse/index.ts';
 import { startSimProcess } from './sim-process.ts';
 
-/** utime + stime of a process, from /proc (Linux). */
-function processCpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+/** utime + stime from a /proc stat file (Linux), in seconds. */
+function statCpuSeconds(path: string): number {
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** utime + stime of one thread of this process; 0 once it has ended. */
+/** CPU of a process. */
+function processCpuSeconds(pid: number | undefined): number {
+  return pid ? statCpuSeconds(`/proc/${pid}/stat`) : NaN;
+}
+
+/** CPU of one thread of this process; 0 once it has ended. */
 function taskCpuSeconds(tid: string): number {
   try {
-    const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return statCpuSeconds(`/proc/self/task/${tid}/stat`);
   } catch {
     return 0;
   }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { defaultDeps } from '../../pipelines/deps.ts';
 import { openStore } from '../../pipelines/load/store.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, storeSettings } from '../../server/config.ts';
 import { createApp } from '../../server/http/create-app.ts';
 
 export interface ApiProcess {
@@ -54,7 +54,7 @@ export async function startApiProcess({ path, now, memoryLimit = '192MB' }: { pa
 
 async function serveChild([path, now, memoryLimit]: string[]): Promise<void> {
   // FED311_DUCKDB_THREADS applies as in `fed311 serve` (unset: one DuckDB thread per core).
-  const store = await openStore({ path: path!, memoryLimit: memoryLimit!, threads: loadConfig().duckdbThreads ?? undefined });
+  const store = await openStore({ path: path!, memoryLimit: memoryLimit!, threads: storeSettings(loadConfig()).threads });
   const deps = defaultDeps({ logger: pino({ level: 'silent' }), now: () => new Date(now!) });
   const app = createApp({ store, deps });
   const server = app.koa.listen(0, '127.0.0.1', () => process.stdout.write(`READY http://127.0.0.1:${(server.address() as AddressInfo).port}\n`));

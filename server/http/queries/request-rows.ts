@@ -23,16 +23,13 @@ export function isoSql(column: string): string {
 /** The SELECT list: timestamps already as text, JSON as text (parsed by `parseJsonColumns` where objects are wanted). */
 export const requestSelectList = requestColumns.map((c) => (timestamps.has(c) ? `${isoSql(c)} AS ${c}` : c === 'extended' ? `extended::VARCHAR AS extended` : c)).join(', ');
 
-/** `name := value` pairs of struct_pack for these columns, timestamps as ISO text (as requestSelectList has them). */
-const jsonFields = (columns: readonly string[]) => columns.map((c) => `${c} := ${timestamps.has(c) ? isoSql(c) : c}`).join(', ');
-
 /**
  * One request as JSON text, written by DuckDB (an expression): the fields of `requestSelectList` in the same order,
  * `extended` as an object — how /api/v1/requests pages show a request (selectJsonPage). DuckDB writing the text
  * spares the server 35 JavaScript values per row and their stringifying (docs/api.md). Its text differs from
  * JSON.stringify's only in spelling (42.0 for 42, \u001F for \u001f), never in value.
  */
-export const requestJson = `to_json(struct_pack(${jsonFields(requestColumns)}))::VARCHAR`;
+export const requestJson = `to_json(struct_pack(${requestColumns.map((c) => `${c} := ${timestamps.has(c) ? isoSql(c) : c}`).join(', ')}))::VARCHAR`;
 
 export type ApiRequestRow = Record<(typeof requestColumns)[number], unknown>;
 
