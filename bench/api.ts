@@ -90,7 +90,8 @@ const routes: HotRoute[] = [
 /** The direct query on 4 connections for the same duration: latency percentiles and queries/s. */
 async function measureDirect(route: HotRoute): Promise<{ p50: number; p99: number; perSecond: number }> {
   const store = await openStore({ path: dbPath, memoryLimit: '192MB' });
-  const pool = await Promise.all(Array.from({ length: 4 }, () => store.connect()));
+  const readers = await Promise.all(Array.from({ length: 4 }, () => store.connect()));
+  const pool = readers.map((r) => r.connection);
   for (const c of pool) await route.direct(c); // warm the buffer pool as the API's first calls do
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
@@ -103,7 +104,7 @@ async function measureDirect(route: HotRoute): Promise<{ p50: number; p99: numbe
       }
     }),
   );
-  for (const c of pool) c.closeSync();
+  for (const r of readers) r.close();
   await store.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;

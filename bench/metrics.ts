@@ -46,7 +46,8 @@ async function measure(requests: number): Promise<SizeResult> {
   const baseline: number[] = [];
   try {
     // Readers use their own connection, as the API does.
-    const connection = await store.connect();
+    const reader = await store.connect();
+    const { connection } = reader;
     const workload = dashboardWorkload(generated.asOf);
     for (const { family, request } of workload) {
       const entry = families.get(family) ?? { cold: [], warm: [], cpu: [] };
@@ -62,7 +63,7 @@ async function measure(requests: number): Promise<SizeResult> {
       baseline.push(await time(() => connection.run(`SELECT category, median(epoch(closed_at) - epoch(requested_at)) FROM service_requests
         WHERE closed_at IS NOT NULL AND requested_at >= $1::TIMESTAMPTZ - INTERVAL 365 DAYS GROUP BY category`, [generated.asOf.toISOString()])));
     }
-    connection.closeSync();
+    reader.close();
   } finally {
     await store.close();
   }

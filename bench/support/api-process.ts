@@ -59,10 +59,14 @@ async function serveChild([path, now, memoryLimit]: string[]): Promise<void> {
   const app = createApp({ store, deps });
   const server = app.koa.listen(0, '127.0.0.1', () => process.stdout.write(`READY http://127.0.0.1:${(server.address() as AddressInfo).port}\n`));
   process.once('SIGTERM', () => {
+    // As `fed311 serve` stops, without the grace: the load has ended, and queries left behind are interrupted.
     server.close();
     server.closeAllConnections();
     app.close();
-    void store.close().then(() => process.exit(0));
+    void store.close().then(() => process.exit(0), (error: unknown) => {
+      process.stderr.write(`${String(error)}\n`);
+      process.exit(1);
+    });
   });
 }
 

@@ -4,6 +4,9 @@ import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBPrepare
 import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import { applyMigrations } from './migrate.ts';
+import { createReaders, type Reader } from './readers.ts';
+
+export type { Reader } from './readers.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -25,11 +28,16 @@ export interface Store {
   transaction<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   /** A read query on the write connection, serialised with the writes (consistent with them). */
   query<T extends object = Row>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
-  /** A fresh connection for readers that must not wait for writers (the API). */
-  connect(): Promise<DuckDBConnection>;
+  /** A read connection of its own, for readers that must not wait for writers (the API). */
+  connect(): Promise<Reader>;
   /** Moves on every finished use of the write connection: an answer computed at one generation is current until it moves. */
   generation(): number;
-  close(): Promise<void>;
+  /**
+   * Interrupts what the read connections run and waits for them (at most `readersWaitMs`, default 10 s), lets the
+   * writes in flight finish, checkpoints and closes. Throws if a reader was still busy: the instance is then left
+   * open (closing it under a running query would block or abort), with every write committed and checkpointed.
+   */
+  close(options?: { readersWaitMs?: number }): Promise<void>;
 }
 
 export interface OpenStoreOptions {
@@ -50,6 +58,7 @@ export async function openStore({ path, memoryLimit = '192MB', threads }: OpenSt
   const instance = await DuckDBInstance.fromCache(path, options);
   const writer = await prepareConnection(await instance.connect());
   await applyMigrations({ connection: writer });
+  const readers = createReaders(instance);
   const serial = pLimit(1);
   let closed = false;
   let generation = 0;
@@ -75,14 +84,16 @@ export async function openStore({ path, memoryLimit = '192MB', threads }: OpenSt
     // A query on the write connection may write (DELETE, CHECKPOINT...): it moves the generation too.
     query: (sql, params) => serial(async () => written(await readRows(writer, sql, params))),
     generation: () => generation,
-    connect: async () => prepareConnection(await instance.connect()),
-    close: async () => {
+    connect: () => readers.open(prepareConnection),
+    close: async ({ readersWaitMs = 10_000 } = {}) => {
       if (closed) return;
       closed = true;
+      const stuck = await readers.closeAll(readersWaitMs);
       await serial(async () => {
         await writer.run('CHECKPOINT').catch(() => undefined);
         writer.closeSync();
       });
+      if (stuck > 0) throw new Error(`${stuck} read connection(s) still busy ${readersWaitMs} ms after an interrupt; the DuckDB instance was left open (every write is committed and checkpointed)`);
       instance.closeSync();
     },
   };

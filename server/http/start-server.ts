@@ -11,8 +11,12 @@ import type { AdminActions } from './services.ts';
 export interface RunningServer {
   url: string;
   server: Server;
-  /** Stops the schedule (waiting for runs in flight), closes the HTTP server and the read connections; the store stays open. */
-  close(): Promise<void>;
+  /**
+   * Stops the schedule (waiting for runs in flight), stops taking connections, gives the answers in flight
+   * `graceMs` (default 5 s) to finish before cutting their sockets, and closes the read pool; the store stays
+   * open (its close interrupts and waits for any query still running).
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -68,11 +72,15 @@ export async function startServer({
   return {
     url: `http://${shownHost}:${address.port}`,
     server,
-    close: async () => {
+    close: async ({ graceMs = 5000 } = {}) => {
       await scheduler.stop();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       });
       app.close();
     },

@@ -118,13 +118,13 @@ describe('bad requests name the parameter', () => {
 });
 
 test('a read connection from store.connect() answers like the store', async () => {
-  const connection = await env.store.connect();
+  const reader = await env.store.connect();
   try {
-    const viaConnection = await computeMetric(connection, { metric: 'ttc_km', asOf, minN: 1, groupBy: ['endpoint'] });
+    const viaConnection = await reader.use((connection) => computeMetric(connection, { metric: 'ttc_km', asOf, minN: 1, groupBy: ['endpoint'] }));
     const viaStore = await computeMetric(env.store, { metric: 'ttc_km', asOf, minN: 1, groupBy: ['endpoint'] });
     expect(viaConnection.rows).toEqual(viaStore.rows);
   } finally {
-    connection.closeSync();
+    reader.close();
   }
 });
 

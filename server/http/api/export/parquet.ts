@@ -14,17 +14,19 @@ import type { SliceQuery } from './ordered-slices.ts';
 export async function parquetExport({ store, plan }: { store: Store; plan: (connection: DuckDBConnection) => Promise<SliceQuery[]> }): Promise<Readable> {
   const dir = mkdtempSync(join(tmpdir(), 'fed311-export-'));
   const file = join(dir, 'requests.parquet');
-  const connection = await store.connect();
+  const reader = await store.connect();
   try {
-    const slices = await plan(connection);
-    const parts = slices.length === 1 ? [file] : slices.map((_, i) => join(dir, `part-${String(i).padStart(5, '0')}.parquet`));
-    for (const [i, { sql, params }] of slices.entries()) await connection.run(`COPY (${sql}) TO '${parts[i]}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)`, params);
-    if (slices.length > 1) await mergeParts({ parts, file });
+    await reader.use(async (connection) => {
+      const slices = await plan(connection);
+      const parts = slices.length === 1 ? [file] : slices.map((_, i) => join(dir, `part-${String(i).padStart(5, '0')}.parquet`));
+      for (const [i, { sql, params }] of slices.entries()) await connection.run(`COPY (${sql}) TO '${parts[i]}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)`, params);
+      if (slices.length > 1) await mergeParts({ parts, file });
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   } finally {
-    connection.closeSync();
+    reader.close();
   }
   const stream = createReadStream(file);
   stream.on('close', () => rmSync(dir, { recursive: true, force: true }));

@@ -11,7 +11,10 @@ export async function* streamRows({ store, plan, limit = Infinity }: {
   plan: (connection: DuckDBConnection) => Promise<SliceQuery[]>;
   limit?: number;
 }): AsyncGenerator<Record<string, unknown>[]> {
-  const connection = await store.connect();
+  const reader = await store.connect();
+  const { connection } = reader;
+  // Busy from the first query to the last chunk: a store that closes meanwhile interrupts it, never closes it under it.
+  const release = reader.hold();
   let left = limit;
   try {
     for (const { sql, params } of await plan(connection)) {
@@ -22,8 +25,11 @@ export async function* streamRows({ store, plan, limit = Infinity }: {
         left -= kept.length;
         yield kept;
       }
+      // An interrupted stream ends as if it were complete: an export cut short must fail, not end.
+      if (reader.interrupted()) throw new Error('export interrupted: the server is shutting down');
     }
   } finally {
-    connection.closeSync();
+    release();
+    reader.close();
   }
 }
