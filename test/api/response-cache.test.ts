@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import Koa from 'koa';
 import { afterEach, expect, test } from 'vitest';
+import { bodyTag } from '../../server/http/middleware/caching.ts';
 import { responseCache } from '../../server/http/middleware/response-cache.ts';
 import { loopback } from '../support/loopback.ts';
 
@@ -28,7 +29,7 @@ async function cachedApp() {
   close = server.close;
   const get = async (path: string) => {
     const response = await fetch(`${server.url}${path}`);
-    return { status: response.status, body: await response.text(), total: response.headers.get('x-total-count'), type: response.headers.get('content-type') };
+    return { status: response.status, body: await response.text(), total: response.headers.get('x-total-count'), type: response.headers.get('content-type'), etag: response.headers.get('etag') };
   };
   return { state, get };
 }
@@ -79,4 +80,13 @@ test('concurrent misses of one view run its query once and all get that answer; 
   open();
   expect((await Promise.all(failing)).map((a) => a.status)).toEqual([500, 500, 500]);
   expect(state.calls).toBe(5); // the first failed; the two that waited ran their own
+});
+
+test('an answer keeps the ETag of its body, hashed once when it is stored: a hit carries it unchanged', async () => {
+  const { state, get } = await cachedApp();
+  const first = await get('/api?tagged=1');
+  expect(first.etag).toBe(bodyTag(first.body));
+  const hit = await get('/api?tagged=1');
+  expect(state.calls).toBe(1);
+  expect(hit.etag).toBe(first.etag);
 });

@@ -4,8 +4,9 @@ import type { Middleware } from 'koa';
 
 /**
  * ETag + Cache-Control on successful GETs, and 304 for a matching If-None-Match. A buffered body is tagged by its
- * hash; a streamed one (an export) by a weak tag from the store's last write (`version`, null while a harvest is
- * writing: then nothing is tagged).
+ * hash (kept when an inner layer set it already: the response cache stores each answer's tag with it); a streamed
+ * one (an export) by a weak tag from the store's last write (`version`, null while a harvest is writing: then
+ * nothing is tagged).
  */
 export function caching({ version, maxAge = 60 }: { version: () => Promise<string | null>; maxAge?: number }): Middleware {
   return async (ctx, next) => {
@@ -18,7 +19,7 @@ export function caching({ version, maxAge = 60 }: { version: () => Promise<strin
       ctx.set('ETag', `W/"${hash(`${stamp} ${ctx.url}`)}"`);
     } else {
       if (typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) ctx.body = JSON.stringify(ctx.body);
-      ctx.set('ETag', `"${hash(ctx.body as string | Buffer)}"`);
+      if (!ctx.response.get('ETag')) ctx.set('ETag', bodyTag(ctx.body as string | Buffer));
     }
     if (ctx.fresh) {
       if (ctx.body instanceof Readable) ctx.body.destroy();
@@ -26,6 +27,11 @@ export function caching({ version, maxAge = 60 }: { version: () => Promise<strin
       ctx.body = null;
     }
   };
+}
+
+/** The strong ETag of a buffered answer. */
+export function bodyTag(body: string | Buffer): string {
+  return `"${hash(body)}"`;
 }
 
 function hash(value: string | Buffer): string {

@@ -1,5 +1,6 @@
 import type { Context, Middleware, Next } from 'koa';
 import { LRUCache } from 'lru-cache';
+import { bodyTag } from './caching.ts';
 
 interface Cached {
   status: number;
@@ -81,6 +82,9 @@ export function responseCache({
       const value = ctx.response.get(name);
       if (value) headers[name] = value;
     }
+    // The tag is hashed once, here, and kept with the body: a hit does not hash 60 KB again.
+    headers.etag = bodyTag(body);
+    ctx.set('ETag', headers.etag);
     return { status: 200, body, headers };
   }
 }
