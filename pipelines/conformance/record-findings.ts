@@ -4,8 +4,9 @@ import type { Store } from '../load/store.ts';
 import type { Finding } from './observations.ts';
 
 /**
- * Replaces an endpoint's conformance findings with this run's, in one transaction. The services list is fetched
- * only when stale, so a run that did not fetch it keeps the previous `services_*` findings.
+ * Replaces an endpoint's conformance findings with this run's, in one transaction, and marks the endpoint checked
+ * (`endpoint_checked`) even when nothing was found. The services list is fetched only when stale, so a run that did
+ * not fetch it keeps the previous `services_*` findings.
  */
 export async function recordFindings({ store, endpointId, runId, checkedAt, findings, servicesChecked }: {
   store: Store;
@@ -37,5 +38,7 @@ export async function recordFindings({ store, endpointId, runId, checkedAt, find
        SELECT $1, $2, $3::TIMESTAMPTZ, check_id, severity, message, count, example FROM stage_checks`,
       [endpointId, runId, checkedAt.toISOString()],
     );
+    // Checked, found or not: an endpoint without findings is clean, not unchecked.
+    await connection.run('INSERT OR REPLACE INTO endpoint_checked (endpoint_id, checked_at, run_id) VALUES ($1, $2::TIMESTAMPTZ, $3)', [endpointId, checkedAt.toISOString(), runId]);
   });
 }

@@ -289,7 +289,7 @@ export const metricSpecs: MetricSpec[] = [
     title: 'Equity between areas',
     description: 'Kaplan–Meier median time to close per area, and how far apart the slowest and fastest areas are.',
     formula:
-      'Per area (H3 cell, district or polygon): the ttc_km median. Summary over the areas that are not suppressed: spread = slowest − fastest median (days), ratio = slowest ÷ fastest. Use with one category (filters.categories) to compare like with like.',
+      'Per area (H3 cell, district or polygon): the ttc_km median. Summary over the areas that are not suppressed: spread = slowest − fastest median (days), ratio = slowest ÷ fastest. Use with one category (the category filter) to compare like with like.',
     unit: 'days',
     values: ['median_days', 'closed', 'censored'],
     groupBy: everyKey,

@@ -1,5 +1,5 @@
 // The service-performance metrics engine (docs/metrics.md): definitions as data, compiled to DuckDB SQL.
-export type { GroupKey, MetricDefinition, MetricResult, MetricRow, Period } from './types.ts';
+export type { GroupKey, MetricDefinition, MetricDefinitionJson, MetricResult, MetricResultJson, MetricRow, Period } from './types.ts';
 export { metricRequestSchema, type MetricRequest } from './request-schema.ts';
 export { listMetrics } from './definitions.ts';
 export { computeMetric, defaultMinN, type MetricsDb } from './compute-metric.ts';

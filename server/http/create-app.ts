@@ -47,6 +47,8 @@ export interface App {
   close(): void;
 }
 
+const isApiPath = (path: string) => /^\/(api|open311)(\/|$)/.test(path);
+
 /** The Koa app of CONTRACT §5: GeoReport v2 federated, /api/v1, admin, and the dashboard behind them. */
 export function createApp({ store, deps, scheduler, admin = null, dashboard = null, readConnections = 4, exportSliceRows }: CreateAppOptions): App {
   const pool = createReadPool({ store, size: readConnections });
@@ -94,7 +96,9 @@ export function createApp({ store, deps, scheduler, admin = null, dashboard = nu
   koa.use((ctx, next) => (cacheable(ctx) ? cache(ctx, next) : next()));
   koa.use(router.routes());
   koa.use(router.allowedMethods({ throw: true }));
-  if (dashboard) koa.use(dashboard);
+  // The API's own paths never reach the dashboard: an unknown one or a wrong method answers in the API's error
+  // shape (GeoReport's list under /open311), not with the dashboard's HTML 404 page.
+  if (dashboard) koa.use((ctx, next) => (isApiPath(ctx.path) ? next() : dashboard(ctx, next)));
   return { koa, routes, close: () => pool.close() };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badParameter } from './errors.ts';
 
 /** A free-text value: printable, well-formed Unicode, bounded (hostile strings are refused, not passed to SQL). */
 export const text = ({ max = 200 }: { max?: number } = {}) =>
@@ -63,4 +64,15 @@ export function isListSchema(schema: z.ZodType): boolean {
   let def = schema._zod.def as { type: string; innerType?: z.ZodType; out?: z.ZodType };
   if (def.type === 'optional') def = def.innerType!._zod.def as typeof def;
   return def.type === 'pipe' && def.out!._zod.def.type === 'array';
+}
+
+/**
+ * Refuses a range whose end comes before its start (an empty answer would hide the caller's mistake), naming the
+ * end parameter. Pairs are [start name, end name] of parameters already parsed to dates.
+ */
+export function checkRanges(params: Record<string, unknown>, pairs: readonly (readonly [string, string])[]): void {
+  for (const [start, end] of pairs) {
+    const [from, to] = [params[start], params[end]];
+    if (from instanceof Date && to instanceof Date && to < from) throw badParameter(end, `${to.toISOString()} is before ${start} ${from.toISOString()}`);
+  }
 }

@@ -32,7 +32,12 @@ function unknownParameter(name: string, known: string[]): ApiError {
   return new ApiError({ status: 400, code: 'unknown_parameter', message: `${name}: unknown parameter (${allowed})`, parameter: name });
 }
 
+/** The problem, after the value it is about: the one bad item of a list, not the whole list. */
 function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): string {
-  const shown = value === undefined ? '' : `${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}: `;
-  return `${shown}${issue.message}`;
+  if (value === undefined) return 'is required';
+  const index = issue.path[1];
+  // Lists are split as optionalList splits them (param-types.ts), so the issue's index finds the item.
+  const item = typeof index === 'number' ? value.split(',').map((part) => part.trim()).filter(Boolean)[index] : undefined;
+  const about = item ?? value;
+  return `${JSON.stringify(about.length > 60 ? `${about.slice(0, 60)}…` : about)}: ${issue.message}`;
 }

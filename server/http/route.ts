@@ -15,6 +15,8 @@ export interface RouteSpec<S extends z.ZodObject = z.ZodObject> {
   query: S;
   /** Path parameters, for the OpenAPI document. */
   pathParams?: Record<string, string>;
+  /** Runs before the parameters are read (authorization: who may call comes before what they asked for). */
+  guard?: (ctx: Context) => void;
   handle: (ctx: Context, query: z.output<S>) => Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export function routerPath(path: string): string {
 export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void {
   for (const route of routes) {
     router[route.method](routerPath(route.path), async (ctx) => {
+      route.guard?.(ctx as unknown as Context);
       const query = parseQuery(route.query, ctx.query);
       await route.handle(ctx as unknown as Context, query);
     });

@@ -197,7 +197,22 @@ describe('/api/v1/map', () => {
       expect(Object.keys(properties).sort()).toEqual(['category', 'days_open', 'endpoint_id', 'requested_at', 'service_request_id', 'status', 'ttc_days']);
       expect(properties.status === 'open' ? properties.days_open : properties.ttc_days === null || typeof properties.ttc_days === 'number').toBeTruthy();
     }
-    expect((await f.get('/api/v1/map/points')).json).toMatchObject({ error: { code: 'bad_parameter', parameter: 'bbox' } });
+    expect((await f.get('/api/v1/map/points')).json).toMatchObject({ error: { code: 'bad_parameter', parameter: 'bbox', message: 'bbox: is required' } });
+  });
+});
+
+describe('refusals say what is wrong in words a caller can act on', () => {
+  test('a missing required parameter is "required"; a bad list item is named alone', async () => {
+    const refusal = async (path: string) => ((await f.get(path)).json as { error: { parameter: string; message: string } }).error;
+    expect(await refusal('/api/v1/map/hexagons')).toMatchObject({ parameter: 'bbox', message: 'bbox: is required' });
+    expect(await refusal('/api/v1/lookup?lat=41.88')).toMatchObject({ parameter: 'lon', message: 'lon: is required' });
+    expect(await refusal('/api/v1/requests?category=pothole,nope')).toMatchObject({ parameter: 'category', message: expect.stringMatching(/^category: "nope": /) });
+    expect(await refusal('/api/v1/requests?category=pothole,%20graffiti%20,,nope')).toMatchObject({ message: expect.stringMatching(/^category: "nope": /) });
+    expect(await refusal('/api/v1/requests?limit=abc')).toMatchObject({ parameter: 'limit', message: expect.stringMatching(/^limit: "abc": /) });
+    // A range that ends before it starts is a mistake, not an empty answer.
+    expect(await refusal('/api/v1/requests?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z')).toMatchObject({ parameter: 'to', message: 'to: 2026-02-01T00:00:00.000Z is before from 2026-03-01T00:00:00.000Z' });
+    expect(await refusal('/api/v1/map/points?bbox=-180,-90,180,90&updated_after=2026-03-01T00:00:00Z&updated_before=2026-02-01T00:00:00Z')).toMatchObject({ parameter: 'updated_before' });
+    expect((await f.get('/api/v1/requests?from=2026-03-01T00:00:00Z&to=2026-03-01T00:00:00Z')).status).toBe(200);
   });
 });
 
@@ -242,8 +257,19 @@ describe('HTTP behaviour', () => {
     const answer = await f.get('/api/v1/admin/harvest?endpoint=sim-generic', { method: 'POST' });
     expect(answer.status).toBe(404);
     expect(answer.json).toMatchObject({ error: { code: 'admin_disabled' } });
+    // Whatever the parameters: whether the route exists comes before what it was asked.
+    for (const query of ['', '?endpoint=', '?nope=1']) {
+      expect((await f.get(`/api/v1/admin/harvest${query}`, { method: 'POST', headers: { Authorization: 'Bearer x' } })).json).toMatchObject({ error: { code: 'admin_disabled' } });
+    }
   });
 });
+
+/** Every object key of a JSON answer, at any depth (keys only: values are data and are not looked at). */
+function keysOf(json: unknown): string[] {
+  if (Array.isArray(json)) return json.flatMap(keysOf);
+  if (json === null || typeof json !== 'object') return [];
+  return Object.entries(json).flatMap(([key, value]) => [key, ...keysOf(value)]);
+}
 
 /** node:http, which leaves the body as sent (fetch would decompress it). */
 function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
@@ -258,13 +284,15 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
 
 describe('/api/v1/metrics', () => {
   test('the definitions, and one metric per group over the stored requests', async () => {
-    const { rows: definitions } = await ok<Rows<{ id: string; groupBy: string[] }>>('/api/v1/metrics');
+    const { rows: definitions } = await ok<Rows<{ id: string; group_by: string[] }>>('/api/v1/metrics');
     expect(definitions.map((d) => d.id)).toEqual(expect.arrayContaining(['ttc_km', 'ttc_closed', 'opened']));
-    const result = await ok<{ metric: string; definition: { id: string }; asOf: string; rows: { group: { endpoint: string }; n: number; suppressed: boolean }[] }>(
+    expect(definitions.find((d) => d.id === 'volume')!.group_by).toContain('period');
+    const result = await ok<{ metric: string; definition: { id: string }; as_of: string; rows: { group: { endpoint: string }; n: number; suppressed: boolean }[] }>(
       '/api/v1/metrics/opened?group_by=endpoint',
     );
     expect(result.metric).toBe('opened');
     expect(result.definition.id).toBe('opened');
+    expect(Date.parse(result.as_of)).not.toBeNaN();
     const byEndpoint = await f.store.query<{ endpoint_id: string; n: number }>(`SELECT endpoint_id, count(*) AS n FROM service_requests WHERE NOT is_duplicate AND parent_request_id IS NULL GROUP BY ALL`);
     expect(Object.fromEntries(result.rows.map((r) => [r.group.endpoint, r.n]))).toEqual(Object.fromEntries(byEndpoint.map((r) => [r.endpoint_id, r.n])));
     const filtered = await ok<{ rows: { n: number }[] }>('/api/v1/metrics/ttc_km?endpoint=sim-chicago&category=pothole,graffiti&min_n=5');
@@ -276,5 +304,45 @@ describe('/api/v1/metrics', () => {
     expect((await f.get('/api/v1/metrics/opened?group_by=period')).json).toMatchObject({ error: { status: 400, parameter: 'period' } });
     expect((await f.get('/api/v1/metrics/opened?h3_resolution=5')).json).toMatchObject({ error: { status: 400, parameter: 'h3_resolution' } });
     expect((await f.get('/api/v1/metrics/opened?group_by=shoe')).json).toMatchObject({ error: { status: 400, parameter: 'group_by' } });
+  });
+
+  test('answers use snake_case keys (CONTRACT): as_of, definition.group_by, in the list and in each metric', async () => {
+    const answers: Record<string, unknown> = {
+      '/api/v1/metrics': await ok('/api/v1/metrics'),
+      '/api/v1/metrics/ttc_km?group_by=endpoint': await ok('/api/v1/metrics/ttc_km?group_by=endpoint'),
+      '/api/v1/metrics/volume?group_by=endpoint,period&period=month': await ok('/api/v1/metrics/volume?group_by=endpoint,period&period=month'),
+      '/api/v1/metrics/equity?group_by=h3&h3_resolution=5&min_n=1': await ok('/api/v1/metrics/equity?group_by=h3&h3_resolution=5&min_n=1'),
+      '/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2030-01-01T00:00:00Z': await ok(
+        '/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2030-01-01T00:00:00Z',
+      ),
+    };
+    for (const [path, answer] of Object.entries(answers)) {
+      const keys = keysOf(answer);
+      expect(keys.length, path).toBeGreaterThan(10);
+      expect(keys.filter((key) => !/^[a-z0-9_]+$/.test(key)), path).toEqual([]);
+    }
+    const ttc = answers['/api/v1/metrics/ttc_km?group_by=endpoint'] as Record<string, unknown> & { definition: Record<string, unknown>; rows: unknown[] };
+    expect(ttc).toHaveProperty('as_of');
+    expect(ttc).not.toHaveProperty('asOf');
+    expect(ttc.definition).toMatchObject({ id: 'ttc_km', group_by: expect.arrayContaining(['endpoint', 'period']) });
+    expect(ttc.definition).not.toHaveProperty('groupBy');
+    expect(ttc.rows.length).toBeGreaterThan(0);
+    expect(answers['/api/v1/metrics/equity?group_by=h3&h3_resolution=5&min_n=1']).toMatchObject({ summary: { areas: expect.any(Number) } });
+    expect((answers['/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2030-01-01T00:00:00Z'] as { as_of: string }).as_of).toBe('2030-01-01T00:00:00.000Z');
+  });
+
+  test('refusal messages speak of the query parameters, not the engine’s camelCase fields', async () => {
+    const message = async (path: string) => ((await f.get(path)).json as { error: { message: string } }).error.message;
+    expect(await message('/api/v1/metrics/opened?group_by=period')).toMatch(/^period: group_by period needs period \(day/);
+    expect(await message('/api/v1/metrics/opened?period=week')).toBe('period: period is only used with group_by period');
+    expect(await message('/api/v1/metrics/opened?h3_resolution=5')).toBe('h3_resolution: h3_resolution is only used with group_by h3');
+    expect(await message('/api/v1/metrics/volume')).toBe('group_by: volume needs group_by to include period');
+    expect(await message('/api/v1/metrics/equity?group_by=category')).toMatch(/^group_by: equity needs an area in group_by: h3/);
+    expect(await message('/api/v1/metrics/opened?group_by=polygon')).toMatch(/^polygons: group_by polygon needs polygons/);
+    for (const path of ['/api/v1/metrics/opened?group_by=period', '/api/v1/metrics/opened?h3_resolution=5', '/api/v1/metrics/volume', '/api/v1/metrics/equity?group_by=category']) {
+      expect(await message(path), path).not.toMatch(/groupBy|h3Resolution|minN|asOf|includeDuplicates|serviceCodes|closedAtSource/);
+    }
+    // The caller's own words are quoted back as sent.
+    expect(await message('/api/v1/metrics/groupBy')).toMatch(/^name: unknown metric "groupBy"/);
   });
 });

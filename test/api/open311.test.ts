@@ -187,7 +187,8 @@ describe('GeoReport v2 errors (GEOREPORT_V2.md §6)', () => {
   });
 
   test('bad and unknown parameters are 400 naming the parameter; an empty value counts as absent', async () => {
-    for (const [query, parameter] of [['start_date=yesterday', 'start_date'], ['status=pending', 'status'], ['page_size=5000', 'page_size'], ['lat=41.8', 'long'], ['frobnicate=1', 'frobnicate']]) {
+    for (const [query, parameter] of [['start_date=yesterday', 'start_date'], ['status=pending', 'status'], ['page_size=5000', 'page_size'], ['lat=41.8', 'long'], ['frobnicate=1', 'frobnicate'],
+      ['start_date=2026-02-01T00:00:00Z&end_date=2026-01-01T00:00:00Z', 'end_date'], ['updated_after=2026-02-01T00:00:00Z&updated_before=2026-01-01T00:00:00Z', 'updated_before']]) {
       const answer = await f.get(`/open311/v2/requests.json?jurisdiction_id=${jurisdiction}&${query}`);
       expect(answer.status, query).toBe(400);
       expect((answer.json as { description: string }[])[0]!.description.startsWith(`${parameter}:`), answer.text).toBe(true);

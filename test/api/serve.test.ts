@@ -51,8 +51,9 @@ describe('startServer: schedule, admin routes, registry reload', () => {
   });
 
   test('admin needs the bearer token: 401 without or with a wrong one, never echoing it', async () => {
-    for (const auth of [undefined, 'Bearer wrong', `Basic ${token}`]) {
-      const answer = await admin('/api/v1/admin/harvest?endpoint=sim-generic', auth);
+    // The token is checked before the parameters: a caller without it learns nothing about them.
+    for (const [auth, query] of [[undefined, '?endpoint=sim-generic'], ['Bearer wrong', '?endpoint=sim-generic'], [`Basic ${token}`, '?endpoint=sim-generic'], [undefined, ''], ['Bearer wrong', '?endpoint=Not%20a%20slug&x=1']] as const) {
+      const answer = await admin(`/api/v1/admin/harvest${query}`, auth);
       expect(answer.status).toBe(401);
       expect(answer.json).toEqual({ error: { status: 401, code: 'unauthorized', message: expect.any(String), parameter: null } });
       expect(answer.headers.get('cache-control')).toBe('no-store');
@@ -60,6 +61,10 @@ describe('startServer: schedule, admin routes, registry reload', () => {
     }
     const unknown = await admin('/api/v1/admin/harvest?endpoint=atlantis', `Bearer ${token}`);
     expect(unknown.json).toMatchObject({ error: { status: 400, parameter: 'endpoint' } });
+    // With the token, parameters are checked as on every route.
+    for (const path of ['/api/v1/admin/harvest?endpoint=sim-generic&zz=1', '/api/v1/admin/reload-registry?zz=1']) {
+      expect((await admin(path, `Bearer ${token}`)).json).toMatchObject({ error: { status: 400, code: 'unknown_parameter', parameter: 'zz' } });
+    }
   });
 
   test('a triggered harvest runs and its rows become visible', async () => {

@@ -4,13 +4,16 @@ import { defaultHttpOptions } from '../../pipelines/fetch/http-client.ts';
 import { harvest } from '../../pipelines/harvest.ts';
 import type { Store } from '../../pipelines/load/store.ts';
 import type { Endpoint } from '../../pipelines/registry/types.ts';
+import { createApp } from '../../server/http/create-app.ts';
 import { startSimulator, type Simulator } from '../../server/simulator/index.ts';
+import { loopback } from '../support/loopback.ts';
 import { tempStore } from '../support/temp-store.ts';
 import { testDeps } from '../support/test-deps.ts';
 
 const start = new Date('2026-03-01T00:00:00Z');
 const http = { ...defaultHttpOptions, backoffBaseMs: 5, maxRetries: 2 };
 
+interface Conformance { checked_at: string; errors: number; warnings: number; info: number; findings: { check_id: string }[] }
 interface CheckRow { endpoint_id: string; run_id: number; check_id: string; severity: string; message: string; count: number; example: string; checked_at: string }
 
 async function checksOf(store: Store): Promise<Map<string, CheckRow[]>> {
@@ -79,6 +82,29 @@ describe('a harvest of the simulated federation records what the simulator injec
       }
     }
     expect(secondRun.get('sim-markaspot')?.map((r) => r.check_id)).toContain('services_wrong_type');
+  });
+
+  test('the API shows every finding that stands, and an endpoint whose last check found nothing as checked and clean', async () => {
+    const app = createApp({ store, deps: testDeps({ start: sim.now() }) });
+    const server = await loopback(app.koa.callback());
+    try {
+      const { rows } = (await (await fetch(`${server.url}/api/v1/endpoints`)).json()) as { rows: { endpoint_id: string; conformance: Conformance | null }[] };
+      const stored = await checksOf(store);
+      const clean: string[] = [];
+      for (const { endpoint_id, conformance } of rows) {
+        const standing = stored.get(endpoint_id) ?? [];
+        if (standing.length === 0) clean.push(endpoint_id);
+        // Every stored finding, including services_* ones kept from the first run with its older checked_at.
+        expect({ endpoint_id, findings: conformance?.findings.map((f) => f.check_id).sort() }).toEqual({ endpoint_id, findings: standing.map((r) => r.check_id).sort() });
+        expect(conformance!.errors + conformance!.warnings + conformance!.info).toBe(standing.length);
+      }
+      expect(rows.find((r) => r.endpoint_id === 'sim-markaspot')!.conformance!.findings.map((f) => f.check_id)).toContain('services_wrong_type');
+      // The second run found nothing at some endpoints: checked, not "not checked".
+      expect(clean.length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+      app.close();
+    }
   });
 
   test('a run that reads no page leaves the previous findings as they were', async () => {

@@ -18,7 +18,7 @@ test('numbered migrations are applied once, at start-up, and recorded', async ()
   const tables = await store.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1`);
   // CONTRACT §2's tables (later migrations add their own, e.g. 004's metric tables).
   expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(
-    ['endpoint_checks', 'endpoint_quality', 'endpoints', 'harvest_runs', 'harvest_state', 'rejected_records', 'request_events', 'schema_migrations', 'service_requests', 'services'],
+    ['endpoint_checked', 'endpoint_checks', 'endpoint_quality', 'endpoints', 'harvest_runs', 'harvest_state', 'rejected_records', 'request_events', 'schema_migrations', 'service_requests', 'services'],
   ));
   // Re-opening the same file applies nothing again.
   await store.close();

@@ -48,9 +48,10 @@ describe('the endpoint page', () => {
     expect(await page.getByTestId('open').textContent()).toBe(chicago.open.toLocaleString('en-US'));
     const ttc = await apiJson<{ rows: { value: number }[] }>(suite.server.url, 'metrics/ttc_km', { endpoint: 'sim-chicago' });
     await expect.poll(() => page.locator('.figures').textContent()).toContain(`${ttc.rows[0]!.value.toFixed(1)} d`);
-    const aging = await apiJson<{ rows: { values: Record<string, number> }[] }>(suite.server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
+    const aging = await apiJson<{ as_of: string; rows: { values: Record<string, number> }[] }>(suite.server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
     const agingChart = page.locator('[data-chart=aging]');
     await agingChart.locator('svg').first().waitFor();
+    expect(await agingChart.locator('.notes').textContent()).toContain(`As of ${aging.as_of.slice(0, 16).replace('T', ' ')} UTC.`);
     const bars = await agingChart.locator('svg g[aria-label="bar"] rect').count();
     expect(bars).toBe(Object.keys(aging.rows[0]!.values).filter((k) => k !== 'open').length);
     await agingChart.getByText('Data table').click();
@@ -98,6 +99,20 @@ describe('the endpoint page', () => {
   });
 });
 
+describe('the methodology page', () => {
+  test('lists every definition of the API with the group keys it takes (group_by)', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/methodology`);
+    const { rows } = await apiJson<{ rows: { id: string; group_by: string[] }[] }>(suite.server.url, 'metrics');
+    await page.locator('dl.metrics').waitFor();
+    expect(await page.locator('dl.metrics dt').count()).toBe(rows.length);
+    const volume = rows.find((r) => r.id === 'volume')!;
+    expect(await page.locator('#metric-volume + dd').textContent()).toContain(`grouped by ${volume.group_by.join(', ')}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('keyboard and errors', () => {
   test('the keyboard reaches everything: skip link to the content, filters operable without a mouse', async () => {
     const { page, errors, context } = await openPage(suite.browser);
@@ -120,6 +135,29 @@ describe('keyboard and errors', () => {
     expect(response!.status()).toBe(404);
     expect(await page.getByRole('alert').textContent()).toBe('No endpoint "nowhere" in the registry');
     await context.close();
+  });
+});
+
+describe('the API behind the dashboard', () => {
+  test('an unknown API path or a wrong method answers in the API’s error shapes, not with the dashboard’s 404 page', async () => {
+    const answer = async (path: string, method = 'GET') => {
+      const response = await fetch(`${suite.server.url}${path}`, { method });
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    };
+    for (const path of ['/api/v1/nothing', '/api/v1/', '/api/v1/map/', '/api', '/api/v1/requests/sim-chicago']) {
+      const { status, type, body } = await answer(path);
+      expect({ path, status, type }).toEqual({ path, status: 404, type: expect.stringContaining('application/json') });
+      expect(JSON.parse(body)).toMatchObject({ error: { code: 'not_found' } });
+    }
+    for (const [path, method] of [['/api/v1/requests', 'DELETE'], ['/api/v1/metrics/ttc_km', 'POST']] as const) {
+      const { status, body } = await answer(path, method);
+      expect({ path, method, status, body: JSON.parse(body) }).toMatchObject({ path, method, status: 405, body: { error: { code: 'method_not_allowed' } } });
+    }
+    // GeoReport's own error list, in the path's format.
+    const unknown = await answer('/open311/v2/nothing.json');
+    expect([unknown.status, JSON.parse(unknown.body)]).toEqual([404, [{ code: 404, description: expect.any(String) }]]);
+    const put = await answer('/open311/v2/requests.json', 'PUT');
+    expect([put.status, JSON.parse(put.body)]).toEqual([405, [{ code: 405, description: expect.any(String) }]]);
   });
 });
 

@@ -15,8 +15,9 @@ export function adminRoutes(app: AppServices) {
       tag: 'admin',
       summary: 'Start a harvest of one endpoint now (202)',
       query: z.strictObject({ endpoint: slug }),
+      guard: (ctx) => authorize(ctx, app.admin),
       async handle(ctx, params) {
-        const admin = authorize(ctx, app.admin);
+        const admin = app.admin!;
         if (!app.scheduler || !Object.hasOwn(app.scheduler.nextRuns(), params.endpoint)) throw badParameter('endpoint', `no endpoint "${params.endpoint}" in the registry`);
         admin.trigger(params.endpoint);
         ctx.status = 202;
@@ -29,8 +30,9 @@ export function adminRoutes(app: AppServices) {
       tag: 'admin',
       summary: 'Re-read the registry file, sync endpoints and restart the schedule',
       query: z.strictObject({}),
+      guard: (ctx) => authorize(ctx, app.admin),
       async handle(ctx) {
-        const admin = authorize(ctx, app.admin);
+        const admin = app.admin!;
         try {
           ctx.body = { endpoints: await admin.reloadRegistry() };
         } catch (error) {
@@ -42,7 +44,8 @@ export function adminRoutes(app: AppServices) {
   ];
 }
 
-function authorize(ctx: Context, admin: AdminActions | null): AdminActions {
+/** Throws unless admin routes are on and the request carries the token (before its parameters are looked at). */
+function authorize(ctx: Context, admin: AdminActions | null): void {
   ctx.set('Cache-Control', 'no-store');
   if (!admin) throw new ApiError({ status: 404, code: 'admin_disabled', message: 'admin routes are off (set FED311_ADMIN_TOKEN to enable them)' });
   const given = Buffer.from(/^Bearer (.+)$/.exec(ctx.get('Authorization'))?.[1] ?? '');
@@ -51,5 +54,4 @@ function authorize(ctx: Context, admin: AdminActions | null): AdminActions {
     ctx.set('WWW-Authenticate', 'Bearer');
     throw new ApiError({ status: 401, code: 'unauthorized', message: 'Authorization: a valid Bearer token is required', parameter: null });
   }
-  return admin;
 }

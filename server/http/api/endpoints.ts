@@ -36,9 +36,11 @@ function endpointView(row: Row, checks: Row[], quality: Row | null) {
     Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
   const base = Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('last_run_') && !k.startsWith('uptime_')));
   const lastRun = row.last_run_run_id === null ? null : pick('last_run_');
-  const count = (severity: string) => checks.filter((c) => c.severity === severity).length;
+  // Never checked: no row. Checked with nothing found: one row without a finding.
+  const findings = checks.filter((c) => c.check_id !== null).map(({ endpoint_id: _e, checked_at: _c, ...f }) => f);
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   const conformance = checks.length
-    ? { checked_at: checks[0]!.checked_at, errors: count('error'), warnings: count('warning'), info: count('info'), findings: checks.map(({ endpoint_id: _e, checked_at: _c, ...f }) => f) }
+    ? { checked_at: checks[0]!.checked_at, errors: count('error'), warnings: count('warning'), info: count('info'), findings }
     : null;
   return { ...base, last_run: lastRun, uptime: { days: 30, ...pick('uptime_') }, conformance, quality };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { computeMetric, listMetrics, MetricRequestError, type MetricRequest } from '../../../pipelines/metrics/index.ts';
+import {
+  computeMetric, listMetrics, MetricRequestError,
+  type MetricDefinition, type MetricDefinitionJson, type MetricRequest, type MetricResult, type MetricResultJson,
+} from '../../../pipelines/metrics/index.ts';
 import { badParameter, notFound, type ApiError } from '../errors.ts';
 import { booleanText, intText, isoDateTime, optionalList, slug, text } from '../param-types.ts';
 import { defineRoute } from '../route.ts';
@@ -40,7 +43,7 @@ export function metricsRoutes(app: AppServices) {
       summary: 'The metric definitions: id, title, formula, unit, values, the group keys each takes',
       query: z.strictObject({}),
       async handle(ctx) {
-        ctx.body = { rows: listMetrics() };
+        ctx.body = { rows: listMetrics().map(definitionJson) };
       },
     }),
     defineRoute({
@@ -53,7 +56,7 @@ export function metricsRoutes(app: AppServices) {
       async handle(ctx, params) {
         const request = toMetricRequest(ctx.params.name!, params);
         try {
-          ctx.body = await app.pool.use((connection) => computeMetric(connection, request, { now: app.deps.now }));
+          ctx.body = resultJson(await app.pool.use((connection) => computeMetric(connection, request, { now: app.deps.now })));
         } catch (error) {
           if (error instanceof MetricRequestError) throw refusal(error);
           throw error;
@@ -86,9 +89,41 @@ function toMetricRequest(name: string, params: z.output<typeof query>): MetricRe
   };
 }
 
+// The engine's result and definitions are camelCase TypeScript; the API answers snake_case JSON keys (CONTRACT).
+// Mapped key by key: group values, value names and summary names are data (already snake_case) and pass as they are.
+function definitionJson(definition: MetricDefinition): MetricDefinitionJson {
+  const { id, title, description, formula, unit, values, groupBy, caveats } = definition;
+  return { id, title, description, formula, unit, values, group_by: groupBy, ...(caveats ? { caveats } : {}) };
+}
+
+function resultJson(result: MetricResult): MetricResultJson {
+  return {
+    metric: result.metric,
+    definition: definitionJson(result.definition),
+    as_of: result.asOf,
+    rows: result.rows,
+    ...(result.summary ? { summary: result.summary } : {}),
+  };
+}
+
+// The engine's field names (groupBy, filters.serviceCodes…) as words in its messages, not inside quoted caller text.
+const engineField = new RegExp(
+  `(?<![\\w.])(${Object.keys(parameterOf).filter((field) => field !== 'metric').map((field) => field.replace('.', '\\.')).join('|')})(?![\\w.])`,
+  'g',
+);
+
+/** A refusal message in the caller's terms: the engine's field names become the query parameters they came from. */
+function inParameterNames(message: string): string {
+  return message
+    .split(/("(?:[^"\\]|\\.)*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(engineField, (field) => parameterOf[field]!)))
+    .join('');
+}
+
 function refusal(error: MetricRequestError): ApiError {
   const parameter = parameterOf[error.parameter] ?? error.parameter;
-  const message = error.message.startsWith(`${error.parameter}:`) ? error.message.slice(error.parameter.length + 1).trim() : error.message;
+  const own = error.message.startsWith(`${error.parameter}:`) ? error.message.slice(error.parameter.length + 1).trim() : error.message;
+  const message = inParameterNames(own);
   if (parameter === 'name' && /unknown metric/.test(message)) return notFound(`name: ${message}`, 'name');
   return badParameter(parameter, message);
 }

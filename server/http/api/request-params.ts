@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { categorySlugs } from '../../../pipelines/normalize/taxonomy.ts';
 import { badParameter } from '../errors.ts';
-import { bboxText, booleanText, isoDateTime, numberText, optionalList, slug, text } from '../param-types.ts';
+import { bboxText, booleanText, checkRanges, isoDateTime, numberText, optionalList, slug, text } from '../param-types.ts';
 import type { RequestFilter } from '../queries/request-filter.ts';
 
 export const detailedStatuses = [
@@ -36,6 +36,7 @@ export function toRequestFilter(params: FilterParams): RequestFilter {
     throw badParameter(missing, 'lat and lon go together');
   }
   if (params.radius !== undefined && params.lat === undefined) throw badParameter('radius', 'needs lat and lon');
+  checkRanges(params, [['from', 'to'], ['updated_after', 'updated_before']]);
   return {
     endpoints: params.endpoint,
     categories: params.category,

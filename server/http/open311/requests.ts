@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readRows, type Row } from '../../../pipelines/load/store.ts';
 import { badParameter, notFound } from '../errors.ts';
-import { bboxText, booleanText, intText, isoDateTime, numberText, optionalList, slug, text } from '../param-types.ts';
+import { bboxText, booleanText, checkRanges, intText, isoDateTime, numberText, optionalList, slug, text } from '../param-types.ts';
 import { requestConditions, type RequestFilter } from '../queries/request-filter.ts';
 import type { Conditions } from '../queries/sql-parts.ts';
 import { selectPage } from '../queries/request-page.ts';
@@ -106,6 +106,7 @@ function toFilter(params: z.output<typeof listQuery>, endpointId: string, now: D
   if (params.service_request_id) return { endpoints: [endpointId], ids: params.service_request_id };
   const anyDate = params.start_date || params.end_date || params.updated_after || params.updated_before;
   if ((params.lat === undefined) !== (params.long === undefined)) throw badParameter(params.lat === undefined ? 'lat' : 'long', 'lat and long go together');
+  checkRanges(params, [['start_date', 'end_date'], ['updated_after', 'updated_before']]);
   return {
     endpoints: [endpointId],
     serviceCodes: params.service_code,

@@ -64,5 +64,5 @@ export interface HistoryRow {
   note_type: string | null;
 }
 
-// The metric shapes are the metrics engine's own (the API sends them as they are): one definition, not a copy.
-export type { MetricDefinition, MetricResult, MetricRow } from '../../../pipelines/metrics/types.ts';
+// The metric shapes as the API sends them (the engine's, with snake_case keys): one definition, not a copy.
+export type { MetricDefinitionJson as MetricDefinition, MetricResultJson as MetricResult, MetricRow } from '../../../pipelines/metrics/types.ts';

@@ -11,7 +11,7 @@ export async function metricRows(fetcher: Fetch, metric: string, params: Params)
 
 export function asOfNote(result: MetricResult, extra = ''): string {
   const suppressed = result.rows.filter((r) => r.suppressed).length;
-  const parts = [`As of ${result.asOf.slice(0, 16).replace('T', ' ')} UTC.`];
+  const parts = [`As of ${result.as_of.slice(0, 16).replace('T', ' ')} UTC.`];
   if (suppressed) parts.push(`${suppressed} group${suppressed === 1 ? '' : 's'} with fewer requests than the minimum are suppressed (shown without a value).`);
   if (extra) parts.push(extra);
   return parts.join(' ');

@@ -29,7 +29,7 @@ export const load: PageLoad = async ({ fetch, params, url }) => {
   return {
     endpoint,
     // Ages are measured at the API's as-of instant (its clock), not the browser's.
-    now: Date.parse(ttc.value?.result.asOf ?? '') || Date.now(),
+    now: Date.parse(ttc.value?.result.as_of ?? '') || Date.now(),
     period: search.get('period') ?? '',
     headline: { ttc: ttc.value?.rows[0] ?? null, onTime: onTime.value?.rows[0] ?? null, error: ttc.error ?? onTime.error },
     harvests,
