@@ -40,22 +40,7 @@ export interface MetricResult {
  * The HTTP API's JSON of a definition (GET /api/v1/metrics): the same fields with snake_case keys (CONTRACT: JSON
  * keys are snake_case). server/http/api/metrics.ts maps a MetricDefinition onto it; the dashboard reads it.
  */
-export interface MetricDefinitionJson {
-  id: string;
-  title: string;
-  description: string;
-  formula: string;
-  unit: string;
-  values: string[];
-  group_by: GroupKey[];
-  caveats?: string[];
-}
+export type MetricDefinitionJson = Omit<MetricDefinition, 'groupBy'> & { group_by: MetricDefinition['groupBy'] };
 
 /** The HTTP API's JSON of one metric (GET /api/v1/metrics/{name}): a MetricResult with snake_case keys. */
-export interface MetricResultJson {
-  metric: string;
-  definition: MetricDefinitionJson;
-  as_of: string;
-  rows: MetricRow[];
-  summary?: Record<string, number | null>;
-}
+export type MetricResultJson = Omit<MetricResult, 'definition' | 'asOf'> & { definition: MetricDefinitionJson; as_of: MetricResult['asOf'] };

@@ -4,7 +4,7 @@ import { openStore } from '../../pipelines/load/store.ts';
 import { loadConfig, storeSettings } from '../config.ts';
 import { startServer, untilSignal } from '../http/start-server.ts';
 import { createLogger } from '../logger.ts';
-import { startSimulator } from '../simulator/index.ts';
+import { catchUp, startOfHour, startSimulator } from '../simulator/index.ts';
 import { intOption, parseCommandArgs } from './parse-args.ts';
 import { optionalDashboard } from './serve-command.ts';
 import { formatSummaryTable } from './summary-table.ts';
@@ -25,7 +25,9 @@ export async function demoCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const requests = intOption('requests', values.requests, 50_000, 1);
   const port = intOption('port', values.port, config.port);
-  const simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: intOption('seed', values.seed, 7), requests, faults: 'none' });
+  // The demo's city lives on the real clock: it starts at this hour and keeps up (below), so its figures are
+  // current (no request looks two weeks old) and each scheduled harvest finds the requests and closures since the last.
+  const simulator = await startSimulator({ port: 0, host: '127.0.0.1', seed: intOption('seed', values.seed, 7), requests, faults: 'none', now: startOfHour(Date.now()) });
   const dbPath = values.db ?? 'data/demo.duckdb';
   const store = await openStore({ path: dbPath, ...storeSettings(config) });
   const deps = defaultDeps({ logger: createLogger(config.logLevel) });
@@ -44,7 +46,9 @@ export async function demoCommand(args: string[]): Promise<number> {
       adminToken: config.adminToken, dashboard: await optionalDashboard(),
     });
     process.stdout.write(`\nfed311 demo: serving at ${running.url}  (API docs ${running.url}/api/v1/docs, GeoReport ${running.url}/open311/v2/discovery.json). Ctrl-C stops.\n`);
+    const keepUp = setInterval(() => catchUp(simulator, Date.now()), 60_000);
     await untilSignal();
+    clearInterval(keepUp);
     await running.close();
     return 0;
   } finally {

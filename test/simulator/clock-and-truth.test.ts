@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Simulator, TruthRow } from '../../server/simulator/index.ts';
-import { defaultStart } from '../../server/simulator/model/clock.ts';
+import { catchUp, defaultStart, SimClock, startOfHour } from '../../server/simulator/model/clock.ts';
 import { clockStart, endpointOf, get, idsOf, rowsOf, startTestSimulator } from './sim-test-kit.ts';
 
 let sim: Simulator;
@@ -15,6 +15,17 @@ describe('the simulated clock', () => {
   test('stands still; the default start is the real time minus 14 days, truncated to the hour', () => {
     expect(sim.now().toISOString()).toBe(clockStart.toISOString());
     expect(defaultStart(Date.parse('2026-05-20T13:47:12.345Z')).toISOString()).toBe('2026-05-06T13:00:00.000Z');
+  });
+
+  test('the demo’s clock starts at the hour and catches up with the real time, never past it', () => {
+    const real = Date.parse('2026-05-20T13:47:12.345Z');
+    const clock = new SimClock(startOfHour(real));
+    expect(clock.now().toISOString()).toBe('2026-05-20T13:00:00.000Z');
+    expect(catchUp(clock, real)).toBe(47 * 60_000 + 12_345);
+    expect(clock.now().toISOString()).toBe('2026-05-20T13:47:12.000Z');
+    expect(catchUp(clock, real + 400)).toBe(0); // under a second: the whole-second clock stays
+    expect(catchUp(clock, real + 90_000)).toBe(90_345);
+    expect(clock.now().getTime()).toBeLessThanOrEqual(real + 90_000);
   });
 
   test('the truth holds only what has happened by the clock', () => {

@@ -123,6 +123,27 @@ describe('the Explore map', () => {
     await context.close();
   });
 
+  test('“Download data” links export every request the filters match, uncapped, in CSV, GeoJSON and Parquet', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    const lines = async (url: string) => (await (await fetch(url)).text()).trim().split('\n').length;
+    for (const [query, filter] of [['', ''], ['?status=open&category=pothole,graffiti', 'status=open&category=graffiti%2Cpothole']] as const) {
+      await page.goto(`${suite.server.url}/${query}`);
+      const href = async (name: string) => new URL((await page.getByRole('link', { name, exact: true }).getAttribute('href'))!, suite.server.url);
+      const [csv, geojson, parquet] = [await href('Download data (CSV)'), await href('GeoJSON'), await href('Parquet')];
+      for (const [url, format] of [[csv, 'csv'], [geojson, 'geojson'], [parquet, 'parquet']] as const) {
+        expect(url.searchParams.get('format')).toBe(format);
+        expect(url.searchParams.has('limit')).toBe(false);
+      }
+      const expected = await lines(`${suite.server.url}/api/v1/requests?format=ndjson${filter ? `&${filter}` : ''}`);
+      const { features } = (await (await fetch(geojson)).json()) as { features: unknown[] };
+      expect({ query, features: features.length }).toEqual({ query, features: expected });
+      // The whole store is more than the 1,000 rows the link used to stop at.
+      if (!query) expect(expected).toBeGreaterThan(1000);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('free text and the date range filter the map like the API does', async () => {
     const { page, errors, context } = await openPage(suite.browser);
     await page.goto(`${suite.server.url}/?from=2026-06-01&to=2026-09-01`);
