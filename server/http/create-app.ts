@@ -24,6 +24,7 @@ import { responseCache } from './middleware/response-cache.ts';
 import { open311CatalogRoutes } from './open311/catalog.ts';
 import { mountReadOnlyRefusals } from './open311/read-only.ts';
 import { open311RequestRoutes } from './open311/requests.ts';
+import { refuseUnknownEndpoints } from './known-endpoints.ts';
 import { createReadPool } from './read-pool.ts';
 import { mountRoutes, type RouteSpec } from './route.ts';
 import type { AdminActions, AppServices } from './services.ts';
@@ -69,7 +70,7 @@ export function createApp({ store, deps, scheduler, admin = null, dashboard = nu
   const routes = [...apiRoutes, ...metaRoutes(apiRoutes)];
 
   const router = new Router();
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, { check: (query) => refuseUnknownEndpoints(services, query) });
   mountReadOnlyRefusals(router);
   const openCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'X-Total-Count', 'X-Page', 'X-Page-Size'] });
 

@@ -29,11 +29,13 @@ export function routerPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 
-export function mountRoutes(router: Router, routes: readonly RouteSpec[]): void {
+/** `check` runs on every route's parsed parameters (checks against the store, such as known endpoint ids). */
+export function mountRoutes(router: Router, routes: readonly RouteSpec[], { check }: { check?: (query: Record<string, unknown>) => Promise<void> } = {}): void {
   for (const route of routes) {
     router[route.method](routerPath(route.path), async (ctx) => {
       route.guard?.(ctx as unknown as Context);
       const query = parseQuery(route.query, ctx.query);
+      await check?.(query);
       await route.handle(ctx as unknown as Context, query);
     });
   }

@@ -208,6 +208,11 @@ describe('refusals say what is wrong in words a caller can act on', () => {
     expect(await refusal('/api/v1/lookup?lat=41.88')).toMatchObject({ parameter: 'lon', message: 'lon: is required' });
     expect(await refusal('/api/v1/requests?category=pothole,nope')).toMatchObject({ parameter: 'category', message: expect.stringMatching(/^category: "nope": /) });
     expect(await refusal('/api/v1/requests?category=pothole,%20graffiti%20,,nope')).toMatchObject({ message: expect.stringMatching(/^category: "nope": /) });
+    // An endpoint id the store does not have is a typo to report, not an empty answer (an embed saying "no data").
+    for (const path of ['/api/v1/requests?endpoint=sim-chicago,nope', '/api/v1/services?endpoint=nope', '/api/v1/categories?endpoint=nope', '/api/v1/metrics/ttc_km?endpoint=nope', '/api/v1/harvests?endpoint=nope', '/api/v1/map/points?bbox=-180,-90,180,90&endpoint=nope']) {
+      expect({ path, error: await refusal(path) }).toMatchObject({ path, error: { parameter: 'endpoint', message: expect.stringMatching(/^endpoint: no endpoint "nope" \(known: sim-chicago, /) } });
+    }
+    expect((await f.get('/api/v1/requests?endpoint=sim-chicago&limit=1')).status).toBe(200);
     expect(await refusal('/api/v1/requests?limit=abc')).toMatchObject({ parameter: 'limit', message: expect.stringMatching(/^limit: "abc": /) });
     // A range that ends before it starts is a mistake, not an empty answer.
     expect(await refusal('/api/v1/requests?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z')).toMatchObject({ parameter: 'to', message: 'to: 2026-02-01T00:00:00.000Z is before from 2026-03-01T00:00:00.000Z' });

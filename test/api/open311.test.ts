@@ -184,6 +184,9 @@ describe('GeoReport v2 errors (GEOREPORT_V2.md §6)', () => {
     const unknown = await f.get('/open311/v2/services.xml?jurisdiction_id=atlantis');
     expect(unknown.status).toBe(404);
     expect(xml.parse(unknown.text).errors.error[0]).toEqual({ code: '404', description: expect.stringContaining('jurisdiction_id') });
+    // Discovery is the same for every jurisdiction, yet one that does not exist is a 404 there too.
+    expect((await f.get('/open311/v2/discovery.json?jurisdiction_id=atlantis')).json).toEqual([{ code: 404, description: expect.stringContaining('atlantis') }]);
+    expect((await f.get(`/open311/v2/discovery.json?jurisdiction_id=${jurisdiction}`)).status).toBe(200);
   });
 
   test('bad and unknown parameters are 400 naming the parameter; an empty value counts as absent', async () => {

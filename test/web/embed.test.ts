@@ -57,3 +57,15 @@ describe('embedding', () => {
     expect(await response.text()).toContain('No chart "nope" (known: ttc-by-category, flow');
   });
 });
+
+describe('an embed with a typo', () => {
+  test('an unknown endpoint says so instead of drawing an empty chart', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/embed/flow?endpoint=sim-chicgo`);
+    expect(await page.getByRole('alert').textContent()).toMatch(/^This chart could not be loaded: endpoint: no endpoint "sim-chicgo" \(known: sim-chicago, /);
+    expect(await page.locator('[data-chart=flow] svg').count()).toBe(0);
+    // The browser logs the API's 400 as a failed resource; nothing else may go wrong.
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await context.close();
+  });
+});

@@ -24,8 +24,10 @@ export function open311CatalogRoutes(app: AppServices) {
       summary: 'Service discovery',
       pathParams: { format: 'json or xml' },
       query: jurisdictionQuery,
-      async handle(ctx) {
+      async handle(ctx, params) {
         const format = formatParam(ctx);
+        // Discovery is the same for every jurisdiction, but a jurisdiction that does not exist is still a 404.
+        if (params.jurisdiction_id !== undefined) await resolveJurisdiction(app, params.jurisdiction_id);
         const [{ changeset }] = (await app.pool.use((c) =>
           readRows<{ changeset: string | null }>(c, `SELECT strftime(max(updated_at), '%Y-%m-%dT%H:%M:%SZ') AS changeset FROM endpoints`),
         )) as [{ changeset: string | null }];

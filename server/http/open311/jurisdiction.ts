@@ -1,5 +1,5 @@
-import { readRows } from '../../../pipelines/load/store.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { endpointIds } from '../known-endpoints.ts';
 import type { AppServices } from '../services.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { AppServices } from '../services.ts';
  * is loaded (GeoReport §2.7: missing → 400, unknown → 404).
  */
 export async function resolveJurisdiction(app: AppServices, jurisdictionId: string | undefined): Promise<string> {
-  const ids = (await app.pool.use((c) => readRows<{ endpoint_id: string }>(c, 'SELECT endpoint_id FROM endpoints ORDER BY endpoint_id'))).map((r) => r.endpoint_id);
+  const ids = await endpointIds(app);
   if (jurisdictionId === undefined) {
     if (ids.length === 1) return ids[0]!;
     throw new ApiError({
