@@ -6,7 +6,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // One line (CONTRACT §4): node's messages can run to three ("…ambiguous.\n  Did you forget…").
+    throw new UsageError((error as Error).message.split('\n').map((line) => line.trim()).join(' '));
   }
 }
 

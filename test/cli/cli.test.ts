@@ -24,6 +24,10 @@ describe('exit codes and one-line errors (CONTRACT §4)', () => {
     const option = await fed311(['harvest', '--no-such-option']);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/no-such-option/);
+    // node's parser explains a dash-led value over three lines; fed311 says it in one.
+    const negative = await fed311(['simulate', '--requests', '-5']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^fed311 simulate: Option '--requests' argument is ambiguous\. Did you forget/)]);
   });
 
   test('a bad registry fails the job (exit 1) naming the entry and the field, and stores nothing', async () => {
