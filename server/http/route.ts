@@ -15,6 +15,13 @@ export interface RouteSpec<S extends z.ZodObject = z.ZodObject> {
   query: S;
   /** Path parameters, for the OpenAPI document. */
   pathParams?: Record<string, string>;
+  /**
+   * The successful JSON body (routes whose answer is JSON; GeoReport routes: the `.json` form). Documented in
+   * openapi.json and checked against served answers (test/api/openapi.test.ts), so the two cannot drift.
+   */
+  response?: z.ZodType;
+  /** Other bodies, by the `format` parameter value that asks for them (streamed exports): media type and schema. */
+  formats?: Record<string, { mediaType: string; schema: z.ZodType }>;
   /** Runs before the parameters are read (authorization: who may call comes before what they asked for). */
   guard?: (ctx: Context) => void;
   handle: (ctx: Context, query: z.output<S>) => Promise<void>;

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Store } from '../../pipelines/load/store.ts';
+import { adminRoutes } from '../../server/http/api/admin.ts';
+import { harvestsRoutes } from '../../server/http/api/harvests.ts';
+import type { AppServices } from '../../server/http/services.ts';
 import { startServer, type RunningServer } from '../../server/http/start-server.ts';
 import { startSimulator } from '../../server/simulator/index.ts';
 import { tempStore } from '../support/temp-store.ts';
 import { testDeps } from '../support/test-deps.ts';
+import { issuesOf } from './support/route-paths.ts';
 import { simulatorStart } from './support/served-federation.ts';
 
 const token = 'test-admin-token-4b1d';
@@ -12,6 +16,10 @@ let store: Store;
 let cleanup: () => Promise<void>;
 let running: RunningServer;
 let registryBroken = false;
+
+// The documented answers (RouteSpec.response) of the routes this server has on that other fixtures have off or
+// empty: admin with a token, harvests with a schedule. Only the specs are read; their handlers are not called.
+const documented = Object.fromEntries([...adminRoutes({} as AppServices), ...harvestsRoutes({} as AppServices)].map((route) => [route.path, route.response!]));
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 2, requests: 600, faults: 'none', now: simulatorStart });
@@ -71,6 +79,7 @@ describe('startServer: schedule, admin routes, registry reload', () => {
     const answer = await admin('/api/v1/admin/harvest?endpoint=sim-generic', `Bearer ${token}`);
     expect(answer.status).toBe(202);
     expect(answer.json).toEqual({ started: 'sim-generic' });
+    expect(issuesOf(documented['/api/v1/admin/harvest']!, answer.json)).toBe('');
     let stored = 0;
     for (let i = 0; i < 200 && stored === 0; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -85,8 +94,10 @@ describe('startServer: schedule, admin routes, registry reload', () => {
   test('reload-registry swaps the schedule; a bad registry is refused and the running one kept', async () => {
     const answer = await admin('/api/v1/admin/reload-registry', `Bearer ${token}`);
     expect(answer).toMatchObject({ status: 200, json: { endpoints: 2 } });
+    expect(issuesOf(documented['/api/v1/admin/reload-registry']!, answer.json)).toBe('');
     const harvests = (await (await fetch(`${running.url}/api/v1/harvests`)).json()) as { scheduled: Record<string, unknown> };
     expect(Object.keys(harvests.scheduled)).toEqual(sim.registry().slice(0, 2).map((e) => e.id));
+    expect(issuesOf(documented['/api/v1/harvests']!, harvests)).toBe('');
     registryBroken = true;
     const refused = await admin('/api/v1/admin/reload-registry', `Bearer ${token}`);
     expect(refused.status).toBe(400);

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { ApiError, badParameter } from '../errors.ts';
 import { slug } from '../param-types.ts';
+import { harvestStartedResponse, registryReloadedResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AdminActions, AppServices } from '../services.ts';
 
@@ -15,6 +16,7 @@ export function adminRoutes(app: AppServices) {
       tag: 'admin',
       summary: 'Start a harvest of one endpoint now (202)',
       query: z.strictObject({ endpoint: slug }),
+      response: harvestStartedResponse,
       guard: (ctx) => authorize(ctx, app.admin),
       async handle(ctx, params) {
         const admin = app.admin!;
@@ -30,6 +32,7 @@ export function adminRoutes(app: AppServices) {
       tag: 'admin',
       summary: 'Re-read the registry file, sync endpoints and restart the schedule',
       query: z.strictObject({}),
+      response: registryReloadedResponse,
       guard: (ctx) => authorize(ctx, app.admin),
       async handle(ctx) {
         const admin = app.admin!;

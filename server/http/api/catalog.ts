@@ -3,6 +3,7 @@ import { readRows } from '../../../pipelines/load/store.ts';
 import { categorySlugs, taxonomy } from '../../../pipelines/normalize/taxonomy.ts';
 import { optionalList, slug } from '../param-types.ts';
 import { Conditions } from '../queries/sql-parts.ts';
+import { categoriesResponse, servicesResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 
@@ -17,6 +18,7 @@ export function catalogRoutes(app: AppServices) {
       tag: 'catalog',
       summary: 'Services (request types) per endpoint, with their category and request count',
       query: z.strictObject({ endpoint: optionalList(slug), category: categoryList }),
+      response: servicesResponse,
       async handle(ctx, params) {
         const where = new Conditions().in('s.endpoint_id', params.endpoint).in('s.category', params.category);
         const sql = `
@@ -34,6 +36,7 @@ export function catalogRoutes(app: AppServices) {
       tag: 'catalog',
       summary: 'Every taxonomy category in taxonomy order, with request and open counts',
       query: z.strictObject({ endpoint: optionalList(slug) }),
+      response: categoriesResponse,
       async handle(ctx, params) {
         const where = new Conditions().in('endpoint_id', params.endpoint);
         const sql = `SELECT category, count(*) AS requests, count(*) FILTER (status = 'open') AS open FROM service_requests ${where.where()} GROUP BY category`;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { readRows, type Row } from '../../../pipelines/load/store.ts';
+import { endpointsResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 
@@ -16,6 +17,7 @@ export function endpointsRoutes(app: AppServices) {
       tag: 'endpoints',
       summary: 'Every endpoint: coverage box, volume, freshness, last run, uptime, latency, conformance, quality, license',
       query: z.strictObject({}),
+      response: endpointsResponse,
       async handle(ctx) {
         const now = app.deps.now().toISOString();
         const [endpoints, checks, quality] = await app.pool.use(async (c) => [

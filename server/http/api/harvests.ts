@@ -3,10 +3,9 @@ import { readRows } from '../../../pipelines/load/store.ts';
 import { intText, isoDateTime, optionalList, slug } from '../param-types.ts';
 import { isoSql } from '../queries/request-rows.ts';
 import { Conditions } from '../queries/sql-parts.ts';
+import { harvestOutcomes as outcomes, harvestsResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
-
-const outcomes = ['running', 'ok', 'partial', 'failed', 'interrupted'] as const;
 
 export function harvestsRoutes(app: AppServices) {
   return [
@@ -22,6 +21,7 @@ export function harvestsRoutes(app: AppServices) {
         limit: intText(1, 1000).optional(),
         cursor: z.string().regex(/^\d{1,18}$/, 'is not a cursor this API handed out').optional(),
       }),
+      response: harvestsResponse,
       async handle(ctx, params) {
         const where = new Conditions().in('endpoint_id', params.endpoint).in('outcome', params.outcome);
         if (params.since) where.add('started_at >= ?::TIMESTAMPTZ', params.since.toISOString());

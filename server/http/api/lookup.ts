@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readRows } from '../../../pipelines/load/store.ts';
 import { numberText } from '../param-types.ts';
+import { lookupResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 
@@ -12,6 +13,7 @@ export function lookupRoutes(app: AppServices) {
       tag: 'endpoints',
       summary: 'Which endpoints serve a point: those whose coverage box (registry or learned) contains it',
       query: z.strictObject({ lat: numberText(-90, 90), lon: numberText(-180, 180) }),
+      response: lookupResponse,
       async handle(ctx, { lat, lon }) {
         const sql = `
           SELECT endpoint_id, name, bbox, bbox_source FROM (

@@ -7,6 +7,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { h3ParentSql } from '../../../pipelines/metrics/group-columns.ts';
 import { requestConditions, type RequestFilter } from '../queries/request-filter.ts';
 import { isoSql } from '../queries/request-rows.ts';
+import { hexagonsResponse, pointsResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 import { requestFilterShape, toRequestFilter } from './request-params.ts';
@@ -33,6 +34,7 @@ export function mapRoutes(app: AppServices) {
         resolution: intText(0, 12).optional().describe('H3 resolution, default 7'),
         categories: booleanText.optional(),
       }),
+      response: hexagonsResponse,
       async handle(ctx, params) {
         const resolution = params.resolution ?? 7;
         const filter = toRequestFilter(params);
@@ -62,6 +64,7 @@ export function mapRoutes(app: AppServices) {
       tag: 'map',
       summary: 'The newest matching requests with coordinates inside a bbox, as GeoJSON points',
       query: z.strictObject({ ...filterShape, bbox: bboxText.describe('west,south,east,north (required)'), limit: intText(1, 10_000).optional() }),
+      response: pointsResponse,
       async handle(ctx, params) {
         const limit = params.limit ?? 2000;
         const where = requestConditions(toRequestFilter(params)).add('lat IS NOT NULL AND lon IS NOT NULL');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { openApiResponse } from '../response-schemas.ts';
 import { defineRoute, type RouteSpec } from '../route.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -15,6 +16,7 @@ export function metaRoutes(routes: readonly RouteSpec[]): RouteSpec[] {
       tag: 'meta',
       summary: 'This API as OpenAPI 3.1',
       query: z.strictObject({}),
+      response: openApiResponse,
       async handle(ctx) {
         ctx.body = document;
       },

@@ -5,6 +5,7 @@ import {
 } from '../../../pipelines/metrics/index.ts';
 import { badParameter, notFound, type ApiError } from '../errors.ts';
 import { booleanText, intText, isoDateTime, optionalList, slug, text } from '../param-types.ts';
+import { metricResponse, metricsResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 
@@ -42,6 +43,7 @@ export function metricsRoutes(app: AppServices) {
       tag: 'metrics',
       summary: 'The metric definitions: id, title, formula, unit, values, the group keys each takes',
       query: z.strictObject({}),
+      response: metricsResponse,
       async handle(ctx) {
         ctx.body = { rows: listMetrics().map(definitionJson) };
       },
@@ -53,6 +55,7 @@ export function metricsRoutes(app: AppServices) {
       summary: 'One metric per group (n, value, values, suppressed below min_n)',
       pathParams: { name: 'metric id (GET /api/v1/metrics lists them)' },
       query,
+      response: metricResponse,
       async handle(ctx, params) {
         const request = toMetricRequest(ctx.params.name!, params);
         try {

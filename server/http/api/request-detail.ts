@@ -3,6 +3,7 @@ import { readRows } from '../../../pipelines/load/store.ts';
 import { notFound } from '../errors.ts';
 import { booleanText } from '../param-types.ts';
 import { isoSql, parseJsonColumns, requestSelectList } from '../queries/request-rows.ts';
+import { requestDetailResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 
@@ -15,6 +16,7 @@ export function requestDetailRoutes(app: AppServices) {
       summary: 'One request with its status history; raw=true adds the record as received',
       pathParams: { endpoint_id: 'endpoint id', service_request_id: 'the id as the source sent it' },
       query: z.strictObject({ raw: booleanText.optional() }),
+      response: requestDetailResponse,
       async handle(ctx, params) {
         const key = [ctx.params.endpoint_id, ctx.params.service_request_id];
         const rawColumn = params.raw ? ', raw::VARCHAR AS raw' : '';

@@ -7,6 +7,7 @@ import { afterKey, decodeCursor, encodeCursor, requestOrder } from '../queries/k
 import { selectJsonPage } from '../queries/request-page.ts';
 import { requestConditions } from '../queries/request-filter.ts';
 import { requestColumns, requestJson, requestSelectList } from '../queries/request-rows.ts';
+import { requestFeatureCollection, requestPageResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 import { csvExport, geojsonExport, ndjsonExport, type TextExport } from './export/formats.ts';
@@ -16,6 +17,8 @@ import { streamRows } from './export/row-stream.ts';
 import { requestFilterShape, toRequestFilter } from './request-params.ts';
 
 const textExports: Record<string, TextExport> = { csv: csvExport, ndjson: ndjsonExport, geojson: geojsonExport };
+const parquetMediaType = 'application/vnd.apache.parquet';
+const mediaType = (exporter: TextExport) => exporter.contentType.split(';')[0]!;
 
 const query = z.strictObject({
   ...requestFilterShape,
@@ -32,6 +35,13 @@ export function requestsRoutes(app: AppServices) {
       tag: 'requests',
       summary: 'Canonical requests: filters, keyset pages (json) or a streamed export (csv, geojson, ndjson, parquet)',
       query,
+      response: requestPageResponse,
+      formats: {
+        csv: { mediaType: mediaType(csvExport), schema: z.string().describe('RFC 4180 with a header row: the row fields as columns, lists and JSON as JSON text') },
+        geojson: { mediaType: mediaType(geojsonExport), schema: requestFeatureCollection },
+        ndjson: { mediaType: mediaType(ndjsonExport), schema: z.string().describe('one request row (as in the JSON page) per line') },
+        parquet: { mediaType: parquetMediaType, schema: z.unknown().describe('an Apache Parquet file of the request rows (binary)') },
+      },
       async handle(ctx, params) {
         const where = requestConditions(toRequestFilter(params));
         if (params.cursor) afterKey(where, decodeCursor(params.cursor));
@@ -52,7 +62,7 @@ export function requestsRoutes(app: AppServices) {
         const slices = (select: string) => (connection: DuckDBConnection) =>
           orderedSlices({ connection, select, where, limit: params.limit, rowsPerSlice: app.exportSliceRows });
         if (format === 'parquet') {
-          ctx.type = 'application/vnd.apache.parquet';
+          ctx.type = parquetMediaType;
           ctx.body = await parquetExport({ store: app.store, plan: slices(requestColumns.join(', ')) });
           return;
         }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readRows } from '../../../pipelines/load/store.ts';
 import { notFound } from '../errors.ts';
 import { slug, text } from '../param-types.ts';
+import { discoveryResponse, serviceDefinitionResponse, serviceListResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 import { resolveJurisdiction } from './jurisdiction.ts';
@@ -24,6 +25,7 @@ export function open311CatalogRoutes(app: AppServices) {
       summary: 'Service discovery',
       pathParams: { format: 'json or xml' },
       query: jurisdictionQuery,
+      response: discoveryResponse,
       async handle(ctx, params) {
         const format = formatParam(ctx);
         // Discovery is the same for every jurisdiction, but a jurisdiction that does not exist is still a 404.
@@ -52,6 +54,7 @@ export function open311CatalogRoutes(app: AppServices) {
       summary: 'GET Service List of one jurisdiction',
       pathParams: { format: 'json or xml' },
       query: jurisdictionQuery,
+      response: serviceListResponse,
       async handle(ctx, params) {
         const format = formatParam(ctx);
         const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);
@@ -74,6 +77,7 @@ export function open311CatalogRoutes(app: AppServices) {
       summary: 'GET Service Definition (fed311 keeps no attributes: an empty list)',
       pathParams: { service_code: 'service code', format: 'json or xml' },
       query: jurisdictionQuery,
+      response: serviceDefinitionResponse,
       async handle(ctx, params) {
         const format = formatParam(ctx);
         const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);

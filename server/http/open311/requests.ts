@@ -5,6 +5,7 @@ import { bboxText, booleanText, checkRanges, intText, isoDateTime, numberText, o
 import { requestConditions, type RequestFilter } from '../queries/request-filter.ts';
 import type { Conditions } from '../queries/sql-parts.ts';
 import { selectPage } from '../queries/request-page.ts';
+import { geoReportRequestsResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
 import { categorySlugs } from '../../../pipelines/normalize/taxonomy.ts';
@@ -61,6 +62,7 @@ export function open311RequestRoutes(app: AppServices) {
       summary: 'GeoReport v2 GET Service Requests, federated (spec filters plus paging, change feed and place extensions)',
       pathParams: { format: 'json or xml' },
       query: listQuery,
+      response: geoReportRequestsResponse,
       async handle(ctx, params) {
         const format = formatParam(ctx);
         const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);
@@ -88,6 +90,7 @@ export function open311RequestRoutes(app: AppServices) {
       summary: 'GeoReport v2 GET Service Request: one request (a one-element list)',
       pathParams: { service_request_id: 'the id as the source sent it', format: 'json or xml' },
       query: z.strictObject(common),
+      response: geoReportRequestsResponse,
       async handle(ctx, params) {
         const format = formatParam(ctx);
         const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { RouteSpec } from '../../../server/http/route.ts';
 
 /** A concrete path for a route: path parameters filled from `values` (format → json unless given). */
@@ -26,4 +27,13 @@ export function readRefusal(path: string, status: number, json: unknown): Refusa
     throw new Error(`not the error shape: ${JSON.stringify(json)}`);
   }
   return { status, parameter: error!.parameter as string | null };
+}
+
+/** Where a served body departs from its documented schema, readably: the first `max` issues ('' when it matches). */
+export function issuesOf(schema: z.ZodType, body: unknown, { max = 8 }: { max?: number } = {}): string {
+  const result = schema.safeParse(body);
+  if (result.success) return '';
+  const { issues } = result.error;
+  const shown = z.prettifyError(new z.ZodError(issues.slice(0, max)));
+  return issues.length > max ? `${shown}\n… and ${issues.length - max} more issues` : shown;
 }
