@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { HandleFetch } from '@sveltejs/kit';
+import type { HandleFetch, HandleServerError } from '@sveltejs/kit';
 
 // SvelteKit answers same-origin fetches itself, but /api/v1 belongs to the Koa app around it: send those over
 // loopback to the very server this request came in on (adapter-node gives us its socket), so server-side rendering
@@ -12,4 +12,16 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const host = socket.localAddress?.includes(':') ? `[${socket.localAddress}]` : socket.localAddress;
   const scheme = (socket as TLSSocket).encrypted ? 'https' : 'http';
   return globalThis.fetch(new Request(`${scheme}://${host}:${socket.localPort}${url.pathname}${url.search}`, request));
+};
+
+/**
+ * Errors while rendering a page, as one JSON line on stderr in the shape of the server's pino logs (level 50,
+ * `app: fed311`), instead of SvelteKit's default: ANSI-coloured text mixed into the JSON stream. A 404 is not an
+ * error to log: the server's request log already has the request with its status.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (status === 404) return;
+  const err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { message: String(error) };
+  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), app: 'fed311', msg: 'dashboard page failed', status, method: event.request.method, path: event.url.pathname, err })}\n`);
+  return { message };
 };
