@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readRows, type Row } from '../../../pipelines/load/store.ts';
+import { rowObjects, runPrepared, type Row } from '../../../pipelines/load/store.ts';
 import { badParameter, notFound } from '../errors.ts';
 import { bboxText, booleanText, checkRanges, intText, isoDateTime, numberText, optionalList, slug, text } from '../param-types.ts';
 import { requestConditions, type RequestFilter } from '../queries/request-filter.ts';
@@ -44,13 +44,27 @@ const listQuery = z.strictObject({
 });
 
 export function open311RequestRoutes(app: AppServices) {
-  async function readRequests({ endpointId, where, limit, offset = 0, extensions }: { endpointId: string; where: Conditions; limit: number; offset?: number; extensions: boolean }): Promise<Row[]> {
+  /**
+   * A page of requests, and with `withTotal` the number of all matches (X-Total-Count), on one read connection.
+   * The two come from one snapshot (a read transaction): a harvest committing between them cannot make the total
+   * disagree with the page, nor the Link to the next page.
+   */
+  async function readRequests({ endpointId, where, limit, offset = 0, extensions, withTotal = false }: {
+    endpointId: string; where: Conditions; limit: number; offset?: number; extensions: boolean; withTotal?: boolean;
+  }): Promise<{ rows: Row[]; total: number | null }> {
     const select = extensions ? `${specRequestSelect}, ${extensionSelect}` : specRequestSelect;
     return app.pool.use(async (c) => {
-      const { rows } = await selectPage({ connection: c, select, where, order: open311Order, limit, offset });
-      if (!extensions) return rows;
-      const notes = await notesFor(c, endpointId, rows.map((r) => String(r.service_request_id)));
-      return rows.map((row) => withExtensions(row, notes.get(String(row.service_request_id)) ?? []));
+      if (withTotal) await c.run('BEGIN TRANSACTION');
+      try {
+        const total = withTotal ? rowObjects<{ total: number }>(await runPrepared(c, `SELECT count(*) AS total FROM service_requests ${where.where()}`, where.params))[0]!.total : null;
+        const { rows } = await selectPage({ connection: c, select, where, order: open311Order, limit, offset });
+        if (!extensions) return { rows, total };
+        const notes = await notesFor(c, endpointId, rows.map((r) => String(r.service_request_id)));
+        return { rows: rows.map((row) => withExtensions(row, notes.get(String(row.service_request_id)) ?? [])), total };
+      } finally {
+        // Nothing was written: ending the read transaction either way is the same.
+        if (withTotal) await c.run('ROLLBACK');
+      }
     });
   }
 
@@ -70,8 +84,9 @@ export function open311RequestRoutes(app: AppServices) {
         const where = requestConditions(filter);
         const pageSize = params.page_size ?? specCap;
         const page = params.page ?? 1;
-        const [{ total }] = (await app.pool.use((c) => readRows<{ total: number }>(c, `SELECT count(*) AS total FROM service_requests ${where.where()}`, where.params))) as [{ total: number }];
-        const rows = await readRequests({ endpointId, where, limit: pageSize, offset: (page - 1) * pageSize, extensions: params.extensions === true });
+        const read = await readRequests({ endpointId, where, limit: pageSize, offset: (page - 1) * pageSize, extensions: params.extensions === true, withTotal: true });
+        const { rows } = read;
+        const total = read.total!;
         ctx.set('X-Total-Count', String(total));
         ctx.set('X-Page', String(page));
         ctx.set('X-Page-Size', String(pageSize));
@@ -96,7 +111,7 @@ export function open311RequestRoutes(app: AppServices) {
         const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);
         const id = ctx.params.service_request_id!;
         const where = requestConditions({ endpoints: [endpointId], ids: [id] });
-        const rows = await readRequests({ endpointId, where, limit: 1, extensions: params.extensions === true });
+        const { rows } = await readRequests({ endpointId, where, limit: 1, extensions: params.extensions === true });
         if (rows.length === 0) throw notFound(`service_request_id: no request "${id}" in jurisdiction "${endpointId}"`, 'service_request_id');
         respond({ ctx, format, root: 'service_requests', body: rows });
       },
