@@ -4,9 +4,10 @@ import Koa from 'koa';
 import compress from 'koa-compress';
 import type { Deps } from '../../pipelines/deps.ts';
 import type { HarvestScheduler } from '../../pipelines/harvest/scheduler.ts';
-import { readRows, type Store } from '../../pipelines/load/store.ts';
+import type { Store } from '../../pipelines/load/store.ts';
 import { adminRoutes } from './api/admin.ts';
 import { catalogRoutes } from './api/catalog.ts';
+import { dataVersion } from './api/export/provenance.ts';
 import { endpointsRoutes } from './api/endpoints.ts';
 import { harvestsRoutes } from './api/harvests.ts';
 import { lookupRoutes } from './api/lookup.ts';
@@ -105,11 +106,6 @@ export function createApp({ store, deps, scheduler, admin = null, dashboard = nu
 
 /** The store's last write, for weak ETags on streamed bodies; null while a harvest is writing. */
 async function storeVersion({ pool }: AppServices): Promise<string | null> {
-  const [row] = await pool.use((c) =>
-    readRows<{ last: number | null; finished: string | null; running: number }>(
-      c,
-      `SELECT max(run_id) AS last, max(finished_at)::VARCHAR AS finished, count(*) FILTER (outcome = 'running') AS running FROM harvest_runs`,
-    ),
-  );
-  return row!.running > 0 ? null : `${row!.last}:${row!.finished}`;
+  const version = await dataVersion(pool);
+  return version.harvest_running ? null : `${version.last_run_id}:${version.data_as_of}`;
 }

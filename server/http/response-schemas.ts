@@ -256,8 +256,19 @@ export const requestPageResponse = z.strictObject({
 });
 
 /** format=geojson: Point features (null geometry without coordinates), properties = the row without lat/lon. */
+/** Where an export came from (server/http/api/export/provenance.ts), in the GeoJSON and Parquet files. */
+export const exportProvenance = z.strictObject({
+  query: z.string().describe('the request that made the export'),
+  last_run_id: int.nullable().describe('the last harvest run in the store when the export started'),
+  data_as_of: time.nullable().describe('when that run finished'),
+  harvest_running: z.boolean().describe('whether a harvest was writing when the export started'),
+  exported_at: time,
+  fed311_version: z.string(),
+});
+
 export const requestFeatureCollection = z.strictObject({
   type: z.literal('FeatureCollection'),
+  fed311: exportProvenance.describe('provenance (a GeoJSON foreign member)'),
   features: z.array(
     z.strictObject({
       type: z.literal('Feature'),

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -76,6 +76,34 @@ describe('streamed exports read back with every row', () => {
     expect(rows.map((r) => `${r.endpoint_id}/${r.service_request_id}`)).toEqual(expectedIds);
     const [stored] = await f.store.query<{ requested_at: string }>(`SELECT requested_at FROM service_requests ORDER BY requested_at DESC, endpoint_id DESC, service_request_id DESC LIMIT 1`);
     expect(rows[0]!.requested_at).toBe(stored!.requested_at);
+  });
+
+  test('every export says where it came from: headers always, and inside the file in GeoJSON and Parquet', async () => {
+    const [last] = await f.store.query<{ run_id: number; finished_at: string }>(`SELECT run_id, finished_at FROM harvest_runs ORDER BY run_id DESC LIMIT 1`);
+    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const expected = (format: string) => ({
+      query: `/api/v1/requests?format=${format}`, last_run_id: last!.run_id, data_as_of: last!.finished_at, harvest_running: false,
+      exported_at: f.deps.now().toISOString(), fed311_version: version,
+    });
+    for (const format of ['csv', 'ndjson', 'geojson', 'parquet']) {
+      const { headers } = await download(`format=${format}`);
+      expect({ format, asOf: headers.get('x-fed311-data-as-of'), modified: headers.get('last-modified'), exported: headers.get('x-fed311-exported-at') })
+        .toEqual({ format, asOf: last!.finished_at, modified: new Date(last!.finished_at).toUTCString(), exported: f.deps.now().toISOString() });
+    }
+    const collection = JSON.parse((await download('format=geojson')).bytes.toString('utf8')) as { fed311: unknown };
+    expect(collection.fed311).toEqual(expected('geojson'));
+    // The Parquet export is merged from several slices here: the metadata is on the final file.
+    const file = join(f.store.path, '..', 'provenance.parquet');
+    writeFileSync(file, (await download('format=parquet')).bytes);
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    try {
+      const metadata = await readRows<{ key: string; value: string }>(connection, `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${file}')`);
+      expect(metadata.map((m) => [m.key, JSON.parse(m.value) as unknown])).toContainEqual(['fed311', expected('parquet')]);
+    } finally {
+      connection.closeSync();
+      db.closeSync();
+    }
   });
 
   test('filters, limit and a cursor apply to exports as to pages', async () => {

@@ -13,6 +13,7 @@ import type { AppServices } from '../services.ts';
 import { csvExport, geojsonExport, ndjsonExport, type TextExport } from './export/formats.ts';
 import { orderedSlices } from './export/ordered-slices.ts';
 import { parquetExport } from './export/parquet.ts';
+import { dataVersion, provenance, provenanceHeaders } from './export/provenance.ts';
 import { streamRows } from './export/row-stream.ts';
 import { requestFilterShape, toRequestFilter } from './request-params.ts';
 
@@ -59,17 +60,19 @@ export function requestsRoutes(app: AppServices) {
           return;
         }
         ctx.set('Content-Disposition', `attachment; filename="fed311-requests.${format}"`);
+        const source = provenance({ version: await dataVersion(app.pool), query: ctx.originalUrl, now: app.deps.now() });
+        ctx.set(provenanceHeaders(source));
         const slices = (select: string) => (connection: DuckDBConnection) =>
           orderedSlices({ connection, select, where, limit: params.limit, rowsPerSlice: app.exportSliceRows });
         if (format === 'parquet') {
           ctx.type = parquetMediaType;
-          ctx.body = await parquetExport({ store: app.store, plan: slices(requestColumns.join(', ')) });
+          ctx.body = await parquetExport({ store: app.store, plan: slices(requestColumns.join(', ')), metadata: { fed311: JSON.stringify(source) } });
           return;
         }
         const exporter = textExports[format]!;
         ctx.type = exporter.contentType;
         // One chunk ahead at most (the default would buffer 16 chunks of ~2048 rows each).
-        ctx.body = Readable.from(exporter.write(streamRows({ store: app.store, plan: slices(requestSelectList), limit: params.limit })), { highWaterMark: 1 });
+        ctx.body = Readable.from(exporter.write(streamRows({ store: app.store, plan: slices(requestSelectList), limit: params.limit }), source), { highWaterMark: 1 });
       },
     }),
   ];

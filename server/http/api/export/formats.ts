@@ -1,13 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { requestColumns, parseJsonColumns } from '../../queries/request-rows.ts';
+import type { Provenance } from './provenance.ts';
 
 type Rows = AsyncIterable<Record<string, unknown>[]>;
 
-/** Text exports, written chunk by chunk as DuckDB hands rows over. */
+/** Text exports, written chunk by chunk as DuckDB hands rows over; formats with room for it carry the provenance. */
 export interface TextExport {
   contentType: string;
   extension: string;
-  write(rows: Rows): AsyncGenerator<string>;
+  write(rows: Rows, provenance: Provenance): AsyncGenerator<string>;
 }
 
 const csvColumns = [...requestColumns];
@@ -42,8 +43,9 @@ export const ndjsonExport: TextExport = {
 export const geojsonExport: TextExport = {
   contentType: 'application/geo+json; charset=utf-8',
   extension: 'geojson',
-  async *write(rows) {
-    yield '{"type":"FeatureCollection","features":[';
+  async *write(rows, provenance) {
+    // A foreign member (RFC 7946 §6.1) before the features: readers that do not know it skip it.
+    yield `{"type":"FeatureCollection","fed311":${JSON.stringify(provenance)},"features":[`;
     let first = true;
     for await (const chunk of rows) {
       const features = chunk.map((row) => JSON.stringify(toFeature(parseJsonColumns(row))));
