@@ -48,7 +48,9 @@ async function readBack(format: string, file: string): Promise<number> {
       rows += 1;
     }
   }
-  if (format === 'geojson' && (first !== '{"type":"FeatureCollection","features":[' || last !== ']}')) throw new Error('geojson: not one FeatureCollection');
+  // The header line carries the export's provenance (a foreign member) before the features.
+  const header = /^\{"type":"FeatureCollection","fed311":(\{.*\}),"features":\[$/.exec(first);
+  if (format === 'geojson' && (!header || typeof (JSON.parse(header[1]!) as { query?: unknown }).query !== 'string' || last !== ']}')) throw new Error('geojson: not one FeatureCollection');
   return rows;
 }
 
