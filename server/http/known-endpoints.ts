@@ -24,5 +24,8 @@ export async function refuseUnknownEndpoints(app: AppServices, query: Record<str
   if (given === undefined) return;
   const ids = await endpointIds(app);
   const unknown = (Array.isArray(given) ? given : [given]).find((id) => !ids.includes(String(id)));
-  if (unknown !== undefined) throw badParameter('endpoint', `no endpoint "${String(unknown)}" (known: ${ids.join(', ') || 'none yet'}; see /api/v1/endpoints)`);
+  if (unknown === undefined) return;
+  // A registry of hundreds would make a message of hundreds: the first few, then where to find the rest.
+  const shown = ids.length > 20 ? `${ids.slice(0, 20).join(', ')}, … ${ids.length - 20} more` : ids.join(', ') || 'none yet';
+  throw badParameter('endpoint', `no endpoint "${String(unknown)}" (known: ${shown}; see /api/v1/endpoints)`);
 }
