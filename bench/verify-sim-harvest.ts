@@ -1,6 +1,7 @@
 // Checks a harvested DuckDB file against a running simulator's ground truth, endpoint by endpoint: same ids,
-// statuses and timestamps, nothing twice, rejected = the malformed records injected; and, with --closures-since,
-// that every request open in the store at that moment and closed in the truth has its 'closed' event.
+// statuses and timestamps, nothing twice, the rejected records next to the malformed ones injected, and every
+// request stored as closed has a 'closed' event in request_events (run it again after advancing the simulator's
+// clock and harvesting: each closure seen since must have its status change).
 // Usage: node --import tsx bench/verify-sim-harvest.ts --sim http://127.0.0.1:3399 --db /tmp/sim.duckdb
 import { parseArgs } from 'node:util';
 import { openStore } from '../pipelines/load/store.ts';
