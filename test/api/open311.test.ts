@@ -162,6 +162,24 @@ describe('GeoReport v2 filters', () => {
     expect(seen).toEqual(all.map((r) => r.service_request_id));
   });
 
+  test('the total a walk reuses is counted again once a harvest writes', async () => {
+    const total = async (page: number) =>
+      Number((await f.get(`/open311/v2/requests.json?jurisdiction_id=${jurisdiction}&start_date=2000-01-01T00:00:00Z&page_size=50&page=${page}`)).headers.get('x-total-count'));
+    const before = await total(1);
+    expect(await total(2)).toBe(before);
+    // A request arrives, as a harvest would commit it: the next page's total (a new URL, no response cache) counts it.
+    await f.store.transaction((c) => c.run(
+      `INSERT INTO service_requests SELECT * REPLACE ('zz-walk-new' AS service_request_id) FROM service_requests WHERE endpoint_id = ? ORDER BY requested_at DESC LIMIT 1`,
+      [jurisdiction],
+    ));
+    try {
+      expect(await total(3)).toBe(before + 1);
+    } finally {
+      await f.store.transaction((c) => c.run(`DELETE FROM service_requests WHERE service_request_id = 'zz-walk-new'`));
+    }
+    expect(await total(4)).toBe(before);
+  });
+
   test('extensions=true adds extended_attributes and notes from the status history', async () => {
     const [row] = await f.store.query<{ service_request_id: string; events: number }>(
       `SELECT service_request_id, count(*) AS events FROM request_events WHERE endpoint_id = $1 GROUP BY ALL ORDER BY events DESC LIMIT 1`,
