@@ -51,28 +51,19 @@ export function open311RequestRoutes(app: AppServices) {
   const totals = new LRUCache<string, number>({ max: 512 });
 
   /**
-   * A page of requests, and with `withTotal` the number of all matches (X-Total-Count), on one read connection.
-   * The two come from one snapshot (a read transaction): a harvest committing between them cannot make the total
-   * disagree with the page, nor the Link to the next page. A total counted at the current generation is reused when
-   * no write lands while the page is read.
+   * A page and the number of all matches (X-Total-Count), on one read connection. The two come from one snapshot
+   * (a read transaction): a harvest committing between them cannot make the total disagree with the page, nor the
+   * Link to the next page. A total counted at the current generation is reused when no write lands while the page
+   * is read.
    */
-  async function readRequests({ endpointId, where, limit, offset = 0, extensions, withTotal = false }: {
-    endpointId: string; where: Conditions; limit: number; offset?: number; extensions: boolean; withTotal?: boolean;
-  }): Promise<{ rows: Row[]; total: number | null }> {
-    const select = extensions ? `${specRequestSelect}, ${extensionSelect}` : specRequestSelect;
+  function countedPage(query: PageQuery): Promise<{ rows: Row[]; total: number }> {
+    const { where } = query;
     const filterKey = `${where.where()}\u0000${JSON.stringify(where.params)}`;
-    const readPage = async (c: DuckDBConnection) => {
-      const { rows } = await selectPage({ connection: c, select, where, order: open311Order, limit, offset });
-      if (!extensions) return rows;
-      const notes = await notesFor(c, endpointId, rows.map((r) => String(r.service_request_id)));
-      return rows.map((row) => withExtensions(row, notes.get(String(row.service_request_id)) ?? []));
-    };
     return app.pool.use(async (c) => {
-      if (!withTotal) return { rows: await readPage(c), total: null };
       const generation = app.store.generation();
       const known = totals.get(`${generation} ${filterKey}`);
       if (known !== undefined) {
-        const rows = await readPage(c);
+        const rows = await readPage(c, query);
         if (app.store.generation() === generation) return { rows, total: known };
         // A write landed while the page was read: count again, with the page, in one snapshot.
       }
@@ -80,7 +71,7 @@ export function open311RequestRoutes(app: AppServices) {
       try {
         const before = app.store.generation();
         const total = rowObjects<{ total: number }>(await runPrepared(c, `SELECT count(*) AS total FROM service_requests ${where.where()}`, where.params))[0]!.total;
-        const rows = await readPage(c);
+        const rows = await readPage(c, query);
         if (app.store.generation() === before) totals.set(`${before} ${filterKey}`, total);
         return { rows, total };
       } finally {
@@ -106,9 +97,7 @@ export function open311RequestRoutes(app: AppServices) {
         const where = requestConditions(filter);
         const pageSize = params.page_size ?? specCap;
         const page = params.page ?? 1;
-        const read = await readRequests({ endpointId, where, limit: pageSize, offset: (page - 1) * pageSize, extensions: params.extensions === true, withTotal: true });
-        const { rows } = read;
-        const total = read.total!;
+        const { rows, total } = await countedPage({ endpointId, where, limit: pageSize, offset: (page - 1) * pageSize, extensions: params.extensions === true });
         ctx.set('X-Total-Count', String(total));
         ctx.set('X-Page', String(page));
         ctx.set('X-Page-Size', String(pageSize));
@@ -133,12 +122,23 @@ export function open311RequestRoutes(app: AppServices) {
         const endpointId = await resolveJurisdiction(app, params.jurisdiction_id);
         const id = ctx.params.service_request_id!;
         const where = requestConditions({ endpoints: [endpointId], ids: [id] });
-        const { rows } = await readRequests({ endpointId, where, limit: 1, extensions: params.extensions === true });
+        const rows = await app.pool.use((c) => readPage(c, { endpointId, where, limit: 1, extensions: params.extensions === true }));
         if (rows.length === 0) throw notFound(`service_request_id: no request "${id}" in jurisdiction "${endpointId}"`, 'service_request_id');
         respond({ ctx, format, root: 'service_requests', body: rows });
       },
     }),
   ];
+}
+
+interface PageQuery { endpointId: string; where: Conditions; limit: number; offset?: number; extensions: boolean }
+
+/** One page of requests on a read connection; with extensions, each with its notes from the status history. */
+async function readPage(c: DuckDBConnection, { endpointId, where, limit, offset = 0, extensions }: PageQuery): Promise<Row[]> {
+  const select = extensions ? `${specRequestSelect}, ${extensionSelect}` : specRequestSelect;
+  const { rows } = await selectPage({ connection: c, select, where, order: open311Order, limit, offset });
+  if (!extensions) return rows;
+  const notes = await notesFor(c, endpointId, rows.map((r) => String(r.service_request_id)));
+  return rows.map((row) => withExtensions(row, notes.get(String(row.service_request_id)) ?? []));
 }
 
 function toFilter(params: z.output<typeof listQuery>, endpointId: string, now: Date): RequestFilter {
