@@ -105,7 +105,7 @@ export function createApp({ store, deps, scheduler, admin = null, dashboard = nu
 }
 
 /** The store's last write, for weak ETags on streamed bodies; null while a harvest is writing. */
-async function storeVersion({ pool }: AppServices): Promise<string | null> {
-  const version = await dataVersion(pool);
+async function storeVersion(services: AppServices): Promise<string | null> {
+  const version = await dataVersion(services);
   return version.harvest_running ? null : `${version.last_run_id}:${version.data_as_of}`;
 }

@@ -1,19 +1,13 @@
 import { readRows } from '../../pipelines/load/store.ts';
 import { badParameter } from './errors.ts';
+import { perGeneration } from './per-generation.ts';
 import type { AppServices } from './services.ts';
 
-const cached = new WeakMap<AppServices, { generation: number; ids: Promise<string[]> }>();
-
 /** The endpoint ids in the store, sorted; read again only after a write (a registry sync is one). */
-export function endpointIds(app: AppServices): Promise<string[]> {
-  const generation = app.store.generation();
-  const hit = cached.get(app);
-  if (hit && hit.generation === generation) return hit.ids;
-  const ids = app.pool.use((c) => readRows<{ endpoint_id: string }>(c, 'SELECT endpoint_id FROM endpoints ORDER BY endpoint_id')).then((rows) => rows.map((r) => r.endpoint_id));
-  cached.set(app, { generation, ids });
-  ids.catch(() => cached.delete(app));
-  return ids;
-}
+export const endpointIds = perGeneration(async (app) => {
+  const rows = await app.pool.use((c) => readRows<{ endpoint_id: string }>(c, 'SELECT endpoint_id FROM endpoints ORDER BY endpoint_id'));
+  return rows.map((r) => r.endpoint_id);
+});
 
 /**
  * Refuses an `endpoint` filter naming an endpoint the store does not have: an empty answer (an embedded chart
@@ -25,7 +19,10 @@ export async function refuseUnknownEndpoints(app: AppServices, query: Record<str
   const ids = await endpointIds(app);
   const unknown = (Array.isArray(given) ? given : [given]).find((id) => !ids.includes(String(id)));
   if (unknown === undefined) return;
-  // A registry of hundreds would make a message of hundreds: the first few, then where to find the rest.
-  const shown = ids.length > 20 ? `${ids.slice(0, 20).join(', ')}, … ${ids.length - 20} more` : ids.join(', ') || 'none yet';
-  throw badParameter('endpoint', `no endpoint "${String(unknown)}" (known: ${shown}; see /api/v1/endpoints)`);
+  throw badParameter('endpoint', `no endpoint "${String(unknown)}" (known: ${someIds(ids)}; see /api/v1/endpoints)`);
+}
+
+/** Ids for a refusal: a registry of hundreds would make a message of hundreds, so the first 20, then how many more. */
+export function someIds(ids: readonly string[]): string {
+  return ids.length > 20 ? `${ids.slice(0, 20).join(', ')}, … ${ids.length - 20} more` : ids.join(', ') || 'none yet';
 }

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultWindowStart } from '../../server/http/open311/requests.ts';
 import { serveFederation, type ServedFederation } from './support/served-federation.ts';
 
 let f: ServedFederation;
@@ -67,7 +68,9 @@ describe('GeoReport v2 shapes (GEOREPORT_V2.md §5)', () => {
   });
 
   test('requests: within the last 90 days by default, equal to the stored canonical rows, ids as strings, whole-second UTC', async () => {
-    const since = new Date(f.deps.now().getTime() - 90 * 86_400_000).toISOString();
+    const since = defaultWindowStart(f.deps.now()).toISOString();
+    // The window starts 90 days before the current hour began (stable for an hour, so a page walk reuses its total).
+    expect(defaultWindowStart(new Date('2026-03-05T10:59:59.999Z')).toISOString()).toBe('2025-12-05T10:00:00.000Z');
     const expected = await stored(`requested_at >= '${since}'::TIMESTAMPTZ`);
     expect(expected.length).toBeGreaterThan(10);
     expect(expected.length).toBeLessThanOrEqual(1000);
@@ -160,6 +163,44 @@ describe('GeoReport v2 filters', () => {
       expect(answer.headers.get('link')).toContain(`page=${page + 1}`);
     }
     expect(seen).toEqual(all.map((r) => r.service_request_id));
+  });
+
+  test('pages walked in any order equal the offset pages, a tie in requested_datetime split across a page end included', async () => {
+    const [newest] = await f.store.query<{ service_request_id: string }>(`SELECT service_request_id FROM service_requests WHERE endpoint_id = $1 ORDER BY requested_at DESC LIMIT 1`, [jurisdiction]);
+    // Five requests at one instant, as a city's batch import stamps them: pages of 3 end inside the tie.
+    await f.store.transaction((c) => c.run(
+      `INSERT INTO service_requests SELECT s.* REPLACE ('zz-tie-' || n AS service_request_id) FROM service_requests s, range(1, 6) t(n) WHERE s.endpoint_id = ? AND s.service_request_id = ?`,
+      [jurisdiction, newest!.service_request_id],
+    ));
+    try {
+      const all = (await stored()).map((r) => r.service_request_id);
+      const pageOf = async (page: number) => (await requests(`start_date=2000-01-01T00:00:00Z&page_size=3&page=${page}`)).map((r) => r.service_request_id);
+      const order = [1, 2, 3, 5, 4, 6, 2, 7];
+      const pages = new Map<number, string[]>();
+      for (const page of order) pages.set(page, await pageOf(page));
+      for (const [page, ids] of pages) expect(ids, `page ${page}`).toEqual(all.slice((page - 1) * 3, page * 3));
+    } finally {
+      await f.store.transaction((c) => c.run(`DELETE FROM service_requests WHERE service_request_id LIKE 'zz-tie-%'`));
+    }
+  });
+
+  test('page n + 1 starts after the last row of page n read at the same store generation, not at an offset', async () => {
+    const query = (page: number) => `start_date=2000-01-01T00:00:00Z&page_size=10&page=${page}&q=`;
+    const first = (await requests(query(1))).map((r) => r.service_request_id);
+    // A row slipped in ahead of every other without moving the generation (no harvest writes this way): an offset
+    // would now start page 2 one row early, repeating page 1's last row; the end of page 1 does not move.
+    const reader = await f.store.connect();
+    try {
+      await reader.connection.run(`INSERT INTO service_requests SELECT * REPLACE ('zz-slipped' AS service_request_id, requested_at + INTERVAL 1 DAY AS requested_at) FROM service_requests WHERE endpoint_id = '${jurisdiction}' ORDER BY requested_at DESC LIMIT 1`);
+      const second = (await requests(query(2))).map((r) => r.service_request_id);
+      expect(second).not.toContain(first.at(-1));
+      const all = (await stored()).map((r) => r.service_request_id);
+      expect(all[0]).toBe('zz-slipped');
+      expect(second).toEqual(all.slice(11, 21));
+    } finally {
+      await reader.connection.run(`DELETE FROM service_requests WHERE service_request_id = 'zz-slipped'`);
+      reader.close();
+    }
   });
 
   test('the total a walk reuses is counted again once a harvest writes', async () => {

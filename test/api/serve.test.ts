@@ -98,6 +98,11 @@ describe('startServer: schedule, admin routes, registry reload', () => {
     const harvests = (await (await fetch(`${running.url}/api/v1/harvests`)).json()) as { scheduled: Record<string, unknown> };
     expect(Object.keys(harvests.scheduled)).toEqual(sim.registry().slice(0, 2).map((e) => e.id));
     expect(issuesOf(documented['/api/v1/harvests']!, harvests)).toBe('');
+    // An endpoint dropped from the registry stays in the store (its data readable) but is no longer harvested.
+    const [kept1, kept2] = sim.registry().slice(0, 2).map((e) => e.id).sort();
+    const dropped = sim.registry()[2]!.id;
+    const trigger = await admin(`/api/v1/admin/harvest?endpoint=${dropped}`, `Bearer ${token}`);
+    expect(trigger.json).toEqual({ error: { status: 400, code: 'bad_parameter', parameter: 'endpoint', message: `endpoint: endpoint "${dropped}" is not in the registry, so it is not harvested (scheduled: ${kept1}, ${kept2})` } });
     registryBroken = true;
     const refused = await admin('/api/v1/admin/reload-registry', `Bearer ${token}`);
     expect(refused.status).toBe(400);

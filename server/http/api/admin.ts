@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { ApiError, badParameter } from '../errors.ts';
+import { someIds } from '../known-endpoints.ts';
 import { slug } from '../param-types.ts';
 import { harvestStartedResponse, registryReloadedResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
@@ -20,7 +21,9 @@ export function adminRoutes(app: AppServices) {
       guard: (ctx) => authorize(ctx, app.admin),
       async handle(ctx, params) {
         const admin = app.admin!;
-        if (!app.scheduler || !Object.hasOwn(app.scheduler.nextRuns(), params.endpoint)) throw badParameter('endpoint', `no endpoint "${params.endpoint}" in the registry`);
+        // The store keeps endpoints dropped from the registry (their data stays readable); only scheduled ones harvest.
+        const scheduled = Object.keys(app.scheduler?.nextRuns() ?? {}).sort();
+        if (!scheduled.includes(params.endpoint)) throw badParameter('endpoint', `endpoint "${params.endpoint}" is not in the registry, so it is not harvested (scheduled: ${someIds(scheduled)})`);
         admin.trigger(params.endpoint);
         ctx.status = 202;
         ctx.body = { started: params.endpoint };

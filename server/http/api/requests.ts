@@ -60,7 +60,7 @@ export function requestsRoutes(app: AppServices) {
           return;
         }
         ctx.set('Content-Disposition', `attachment; filename="fed311-requests.${format}"`);
-        const source = provenance({ version: await dataVersion(app.pool), query: ctx.originalUrl, now: app.deps.now() });
+        const source = provenance({ version: await dataVersion(app), query: ctx.originalUrl, now: app.deps.now() });
         ctx.set(provenanceHeaders(source));
         const slices = (select: string) => (connection: DuckDBConnection) =>
           orderedSlices({ connection, select, where, limit: params.limit, rowsPerSlice: app.exportSliceRows });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readRows } from '../../../../pipelines/load/store.ts';
-import type { ReadPool } from '../../read-pool.ts';
+import { perGeneration } from '../../per-generation.ts';
 
 const fed311Version = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -12,7 +12,8 @@ export interface DataVersion {
   harvest_running: boolean;
 }
 
-export async function dataVersion(pool: ReadPool): Promise<DataVersion> {
+/** Read once per store write: every export and every streamed answer's ETag asks for it. */
+export const dataVersion = perGeneration(async ({ pool }): Promise<DataVersion> => {
   const [row] = await pool.use((c) =>
     readRows<{ last: number | null; finished: string | null; running: number }>(
       c,
@@ -20,7 +21,7 @@ export async function dataVersion(pool: ReadPool): Promise<DataVersion> {
     ),
   );
   return { last_run_id: row!.last, data_as_of: row!.finished, harvest_running: row!.running > 0 };
-}
+});
 
 /**
  * Where an export came from, for whoever cites it: the request that made it, the data it read and when. Sent as
