@@ -8,6 +8,8 @@ export interface CompileInput {
   request: MetricRequest;
   asOf: string;
   params: SqlParams;
+  /** What the metric tables know up to, when the caller looked it up: an as-of before it is a past view. */
+  dataTime?: string;
 }
 
 export interface BaseRows {
@@ -21,7 +23,7 @@ export interface BaseRows {
  * The requests a metric reads, one row each from metric_requests with its group columns and the facts measured at
  * as-of: is_closed, is_open, age_days. Filters and duplicates applied.
  */
-export function baseRows({ spec, request, asOf, params }: CompileInput): BaseRows {
+export function baseRows({ spec, request, asOf, params, dataTime }: CompileInput): BaseRows {
   const asOfSql = params.addInstant(asOf);
   const anchor = spec.anchor === 'closed' ? 'f.closed_at' : 'f.requested_at';
   const groups = groupColumns({ keys: request.groupBy ?? [], period: request.period, h3Resolution: request.h3Resolution ?? 7, periodSource: spec.anchor === 'closed' ? 'f.closed_date' : 'f.requested_date' });
@@ -35,6 +37,14 @@ export function baseRows({ spec, request, asOf, params }: CompileInput): BaseRow
     `(epoch(${asOfSql}) - epoch(f.requested_at)) / 86400.0 AS age_days`,
   ];
   const joins = groups.some((g) => g.key === 'polygon') ? [polygonJoin(request, params)] : [];
+  if (spec.updatesAsOf) {
+    // metric_requests holds today's updated_at. For a past as-of, a request updated since then had its last update
+    // before as-of in the status history (read only then: it is a scan of every event).
+    const past = dataTime !== undefined && Date.parse(asOf) < Date.parse(dataTime);
+    if (past) joins.push(`LEFT JOIN (SELECT endpoint_id, service_request_id, max(updated_at) AS updated_then FROM request_events WHERE updated_at <= ${asOfSql} GROUP BY ALL) u
+      ON u.endpoint_id = f.endpoint_id AND u.service_request_id = f.service_request_id AND f.updated_at > ${asOfSql}`);
+    columns.push(past ? `CASE WHEN f.updated_at <= ${asOfSql} THEN f.updated_at ELSE u.updated_then END AS updated_then` : 'f.updated_at AS updated_then');
+  }
   const where = [`f.requested_at <= ${asOfSql}`, ...requestFilters({ spec, request, params, anchor })];
   // Plain conditions on one column, which DuckDB applies inside the scan (the metric's own filter comes later).
   if (spec.anchor === 'closed') where.push(`f.closed_at <= ${asOfSql}`);

@@ -18,7 +18,7 @@ export interface CompiledMetric {
 }
 
 /** Checks a metric call against the schema and its definition, and compiles it to one SQL query. */
-export function compileMetric({ request, asOf }: { request: unknown; asOf: string }): CompiledMetric {
+export function compileMetric({ request, asOf, dataTime }: { request: unknown; asOf: string; dataTime?: string }): CompiledMetric {
   const parsed = metricRequestSchema.safeParse(request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -29,7 +29,7 @@ export function compileMetric({ request, asOf }: { request: unknown; asOf: strin
   if (!spec) throw new MetricRequestError('metric', `unknown metric ${JSON.stringify(valid.metric)} (GET /api/v1/metrics lists them)`);
   checkGrouping(spec, valid);
   const params = new SqlParams();
-  return { spec, request: valid, params, sql: compilers[spec.kind]({ spec, request: valid, asOf, params }) };
+  return { spec, request: valid, params, sql: compilers[spec.kind]({ spec, request: valid, asOf, params, dataTime }) };
 }
 
 function checkGrouping(spec: MetricSpec, request: MetricRequest): void {
@@ -50,4 +50,9 @@ function checkGrouping(spec: MetricSpec, request: MetricRequest): void {
     throw new MetricRequestError('polygons', keys.includes('polygon') ? 'groupBy polygon needs polygons (a loaded polygon set id)' : 'polygons is only used with groupBy polygon');
   }
   if (request.h3Resolution !== undefined && !keys.includes('h3')) throw new MetricRequestError('h3Resolution', 'h3Resolution is only used with groupBy h3');
+  // Open requests have no close source: keeping them while dropping the closes of other sources would count
+  // those requests as never closing, and bias the estimate toward long times.
+  if (spec.kind === 'km' && request.filters?.closedAtSource) {
+    throw new MetricRequestError('filters.closedAtSource', `${spec.id} cannot filter on the close-time source: open requests have none, so leaving out the other sources' closes would bias the estimate (use ttc_closed, or filter endpoints whose closes all come from one source)`);
+  }
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readRows, type Row, type Store } from '../load/store.ts';
 import { compileMetric } from './compile-metric.ts';
-import { listMetrics, type MetricSpec } from './definitions.ts';
+import { areaKeys, listMetrics, type MetricSpec } from './definitions.ts';
 import { MetricRequestError } from './metric-error.ts';
 import type { MetricRequest, MetricResult, MetricRow } from './types.ts';
 
@@ -15,13 +15,14 @@ export const defaultMinN = 20;
  * time (never the machine clock). Rows below min_n are suppressed when the metric is a rate or a duration.
  */
 export async function computeMetric(db: MetricsDb, request: MetricRequest, options: { now?: () => Date } = {}): Promise<MetricResult> {
-  const asOf = request.asOf ? new Date(request.asOf).toISOString() : (options.now?.().toISOString() ?? (await dataTime(db)));
-  const { spec, request: valid, sql, params } = compileMetric({ request, asOf });
+  const known = await dataTime(db);
+  const asOf = request.asOf ? new Date(request.asOf).toISOString() : (options.now?.().toISOString() ?? known);
+  const { spec, request: valid, sql, params } = compileMetric({ request, asOf, dataTime: known });
   if (valid.polygons) await assertPolygonSet(db, valid.polygons);
   const rows = (await query(db, sql, params.values)).map((row) => toMetricRow(spec, row, valid.minN ?? defaultMinN));
   const definition = listMetrics().find((d) => d.id === spec.id)!;
   const result: MetricResult = { metric: spec.id, definition, asOf, rows };
-  if (spec.requiresArea) result.summary = spreadOf(rows);
+  if (spec.requiresArea) result.summary = spreadOf(rows, (valid.groupBy ?? []).filter((key) => areaKeys.includes(key)));
   return result;
 }
 
@@ -29,7 +30,8 @@ function query(db: MetricsDb, sql: string, params: Parameters<typeof readRows>[2
   return 'transaction' in db ? db.query(sql, params) : readRows(db, sql, params);
 }
 
-async function dataTime(db: MetricsDb): Promise<string> {
+/** What the metric tables know up to: the newest refresh's data time (else the newest request), ISO UTC. */
+export async function dataTime(db: MetricsDb): Promise<string> {
   const [row] = await query(db, `SELECT coalesce((SELECT max(seen_through) FROM metric_refresh_state), (SELECT max(requested_at) FROM metric_requests), '1970-01-01'::TIMESTAMPTZ) AS t`, []);
   return row!.t as string;
 }
@@ -52,11 +54,18 @@ function toMetricRow(spec: MetricSpec, row: Row, minN: number): MetricRow {
   return { group, n, value: values[spec.values[0]!] ?? null, values, suppressed };
 }
 
-/** Equity: the slowest and fastest area medians among rows that are not suppressed, their gap and ratio. */
-function spreadOf(rows: MetricRow[]): Record<string, number | null> {
-  const medians = rows.filter((row) => !row.suppressed && row.value !== null).map((row) => row.value!);
-  if (medians.length < 2) return { areas: medians.length, slowest_days: null, fastest_days: null, spread_days: null, ratio: null };
+/**
+ * Equity: the slowest and fastest area medians. Areas are the rows that are not suppressed and have a place (the
+ * group of requests without one is not an area). An area whose median is not reached yet (half its requests are
+ * still open) has no median to rank: it is counted in `areas_without_median`, and the spread and ratio over the
+ * others are then at least what they would be over every area (a spread over fewer areas can only be smaller).
+ */
+function spreadOf(rows: MetricRow[], areaColumns: string[]): Record<string, number | null> {
+  const areas = rows.filter((row) => !row.suppressed && areaColumns.every((key) => row.group[key] != null));
+  const medians = areas.filter((row) => row.value !== null).map((row) => row.value!);
+  const counts = { areas: areas.length, areas_without_median: areas.length - medians.length };
+  if (medians.length < 2) return { ...counts, slowest_days: null, fastest_days: null, spread_days: null, ratio: null };
   const slowest = Math.max(...medians);
   const fastest = Math.min(...medians);
-  return { areas: medians.length, slowest_days: slowest, fastest_days: fastest, spread_days: slowest - fastest, ratio: fastest > 0 ? slowest / fastest : null };
+  return { ...counts, slowest_days: slowest, fastest_days: fastest, spread_days: slowest - fastest, ratio: fastest > 0 ? slowest / fastest : null };
 }

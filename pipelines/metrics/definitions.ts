@@ -31,6 +31,8 @@ export interface MetricSpec extends MetricDefinition {
   needsHistory?: boolean;
   /** Counts only requests open at as-of (lets the scan skip the rest early). */
   openOnly?: boolean;
+  /** Reads each request's last update as known at as-of (`updated_then`): for a past as-of, from the status history. */
+  updatesAsOf?: boolean;
 }
 
 const everyKey: GroupKey[] = ['endpoint', 'category', 'service_code', 'period', 'h3', 'district', 'polygon'];
@@ -45,7 +47,7 @@ export const metricSpecs: MetricSpec[] = [
     title: 'Time to close (Kaplan–Meier)',
     description: 'How long requests opened in the period take to close, counting the ones still open.',
     formula:
-      'Kaplan–Meier product-limit estimate over requests opened in the period: a close is an event at closed_at − requested_at, a request still open at as-of is censored at as-of − requested_at; durations rounded up to the hour. Median = first time the share still open S(t) ≤ 0.5, p90 = first time S(t) ≤ 0.1 (null when never reached). within_Nd = 1 − S(N days).',
+      'Kaplan–Meier product-limit estimate over requests opened in the period: a close is an event at closed_at − requested_at, a request still open at as-of is censored at as-of − requested_at; durations rounded up to a step (1 hour below 7 days, 6 hours to 30 days, 1 day to a year, 1 week beyond: under 3.6 % of the duration above 7 days). Median = first time the share still open S(t) ≤ 0.5, p90 = first time S(t) ≤ 0.1 (null when never reached), in days. within_Nd = 1 − S(N days), a share (0–1); closed and censored are counts of requests.',
     unit: 'days',
     values: ['median_days', 'p90_days', 'within_1d', 'within_7d', 'within_30d', 'within_90d', 'closed', 'censored'],
     groupBy: everyKey,
@@ -199,23 +201,23 @@ export const metricSpecs: MetricSpec[] = [
     title: 'Volume against its trailing average',
     description: 'Requests opened per period, against the average of the same kind of period over the trailing year.',
     formula:
-      'opened in the period ÷ the average over the preceding 365 days of the same period kind (days: the same weekday over the 52 weeks before; weeks: 52 weeks; months: 12 months; quarters: 4; years: 1); null until a full year of history. record_high = 1 when above every earlier period.',
+      'opened in the period ÷ the average over the preceding 365 days of the same period kind (days: the same weekday over the 52 weeks before; weeks: 52 weeks; months: 12 months; quarters: 4; years: 1); null until a full year of data lies before the period. record_high = 1 when above every earlier period; rank among complete periods. complete = 0 for a period as-of cuts (the current month) or that began before the group’s first request (a part of a period): its ratio, record_high and rank are null. The date range only picks the periods shown.',
     unit: 'ratio',
-    values: ['ratio', 'opened', 'trailing_average', 'record_high', 'rank'],
+    values: ['ratio', 'opened', 'trailing_average', 'record_high', 'rank', 'complete'],
     groupBy: everyKey,
     requires: ['period'],
     kind: 'flow',
     anchor: 'requested',
     guarded: false,
     n: 'opened',
-    sql: { ratio: 'ratio', opened: 'opened', trailing_average: 'trailing_average', record_high: 'record_high', rank: 'rank' },
+    sql: { ratio: 'ratio', opened: 'opened', trailing_average: 'trailing_average', record_high: 'record_high', rank: 'rank', complete: 'complete' },
   },
   {
     id: 'aging',
     openOnly: true,
     title: 'Open requests by age',
     description: 'Requests open at the as-of instant, by how long they have been open, and how many went quiet.',
-    formula: 'Open at as-of, by as-of − requested_at: under 7 days, 7–28, 28–90, over 90; stale = no update for 56 days (updated_at, else requested_at).',
+    formula: 'Open at as-of, by as-of − requested_at: under 7 days, 7–28, 28–90, over 90; stale = no update for 56 days before as-of (the last updated_at known at as-of — for a past as-of, from the status history — else requested_at).',
     unit: 'requests',
     values: ['open', 'under_7d', 'from_7d_to_28d', 'from_28d_to_90d', 'over_90d', 'stale'],
     groupBy: noPeriod,
@@ -230,8 +232,9 @@ export const metricSpecs: MetricSpec[] = [
       from_7d_to_28d: 'count(*) FILTER (WHERE age_days >= 7 AND age_days < 28)',
       from_28d_to_90d: 'count(*) FILTER (WHERE age_days >= 28 AND age_days < 90)',
       over_90d: 'count(*) FILTER (WHERE age_days >= 90)',
-      stale: 'count(*) FILTER (WHERE coalesce(updated_at, requested_at) < as_of - INTERVAL 56 DAYS)',
+      stale: 'count(*) FILTER (WHERE coalesce(updated_then, requested_at) < as_of - INTERVAL 56 DAYS)',
     },
+    updatesAsOf: true,
   },
   {
     id: 'outcome_mix',
@@ -272,7 +275,7 @@ export const metricSpecs: MetricSpec[] = [
     id: 'reopen_rate',
     title: 'Reopen rate',
     description: 'Share of the requests opened in the period and closed at some point that were seen open again afterwards.',
-    formula: 'Over requests opened in the period that are closed now or were reopened: count(reopened) ÷ count. Reopened = a closed status in the status history followed by an open one, or the vendor says reopened.',
+    formula: 'Over requests opened in the period that are closed at as-of or were reopened: count(reopened) ÷ count. Reopened = a closed status in the status history followed by an open one, or the vendor says reopened.',
     unit: 'share',
     values: ['reopen_rate', 'reopened'],
     groupBy: everyKey,
@@ -280,7 +283,7 @@ export const metricSpecs: MetricSpec[] = [
     kind: 'aggregate',
     anchor: 'requested',
     guarded: true,
-    where: `(status = 'closed' OR reopened)`,
+    where: `(is_closed OR reopened)`,
     n: 'count(*)',
     sql: { reopen_rate: 'avg(reopened::INTEGER)', reopened: 'count(*) FILTER (WHERE reopened)' },
   },
@@ -289,7 +292,7 @@ export const metricSpecs: MetricSpec[] = [
     title: 'Equity between areas',
     description: 'Kaplan–Meier median time to close per area, and how far apart the slowest and fastest areas are.',
     formula:
-      'Per area (H3 cell, district or polygon): the ttc_km median. Summary over the areas that are not suppressed: spread = slowest − fastest median (days), ratio = slowest ÷ fastest. Use with one category (the category filter) to compare like with like.',
+      'Per area (H3 cell, district or polygon): the ttc_km median (same steps as ttc_km). Summary over the areas that are not suppressed (requests without a place are not an area): spread = slowest − fastest median (days), ratio = slowest ÷ fastest; areas whose median is not reached yet are counted in areas_without_median and left out, so spread and ratio are then lower bounds. Use with one category (the category filter) to compare like with like.',
     unit: 'days',
     values: ['median_days', 'closed', 'censored'],
     groupBy: everyKey,

@@ -317,8 +317,8 @@ describe('/api/v1/metrics', () => {
       '/api/v1/metrics/ttc_km?group_by=endpoint': await ok('/api/v1/metrics/ttc_km?group_by=endpoint'),
       '/api/v1/metrics/volume?group_by=endpoint,period&period=month': await ok('/api/v1/metrics/volume?group_by=endpoint,period&period=month'),
       '/api/v1/metrics/equity?group_by=h3&h3_resolution=5&min_n=1': await ok('/api/v1/metrics/equity?group_by=h3&h3_resolution=5&min_n=1'),
-      '/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2030-01-01T00:00:00Z': await ok(
-        '/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2030-01-01T00:00:00Z',
+      '/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2026-02-01T00:00:00Z': await ok(
+        '/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2026-02-01T00:00:00Z',
       ),
     };
     for (const [path, answer] of Object.entries(answers)) {
@@ -333,7 +333,25 @@ describe('/api/v1/metrics', () => {
     expect(ttc.definition).not.toHaveProperty('groupBy');
     expect(ttc.rows.length).toBeGreaterThan(0);
     expect(answers['/api/v1/metrics/equity?group_by=h3&h3_resolution=5&min_n=1']).toMatchObject({ summary: { areas: expect.any(Number) } });
-    expect((answers['/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2030-01-01T00:00:00Z'] as { as_of: string }).as_of).toBe('2030-01-01T00:00:00.000Z');
+    expect((answers['/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2026-02-01T00:00:00Z'] as { as_of: string }).as_of).toBe('2026-02-01T00:00:00.000Z');
+  });
+
+  test('as of the data by default, never after it; answers say which data they come from; categories are checked', async () => {
+    const [{ t }] = (await f.store.query<{ t: string }>(`SELECT strftime(max(seen_through), '%Y-%m-%dT%H:%M:%S.%gZ') AS t FROM metric_refresh_state`)) as [{ t: string }];
+    // An hour passes on the server's clock with no harvest: the default as-of stays the data's time.
+    await f.deps.sleep(3_600_000);
+    expect(Date.parse(t)).toBeLessThan(f.deps.now().getTime() - 3_000_000);
+    const answer = await f.get('/api/v1/metrics/backlog?group_by=endpoint');
+    expect((answer.json as { as_of: string }).as_of).toBe(t);
+    const [run] = await f.store.query<{ finished: string }>(`SELECT max(finished_at) AS finished FROM harvest_runs`);
+    expect(answer.headers.get('x-fed311-data-as-of')).toBe(new Date(run!.finished).toISOString());
+    expect(answer.headers.get('last-modified')).toBe(new Date(run!.finished).toUTCString());
+    const later = new Date(Date.parse(t) + 1000).toISOString();
+    expect((await f.get(`/api/v1/metrics/backlog?as_of=${later}`)).json).toEqual({
+      error: { status: 400, code: 'bad_parameter', parameter: 'as_of', message: `as_of: ${later} is after the data (metrics refreshed through ${t}); nothing is known about what happened since` },
+    });
+    expect((await f.get(`/api/v1/metrics/backlog?as_of=${t}`)).status).toBe(200);
+    expect((await f.get('/api/v1/metrics/ttc_km?category=potholes')).json).toMatchObject({ error: { status: 400, parameter: 'category', message: expect.stringContaining('"potholes"') } });
   });
 
   test('refusal messages speak of the query parameters, not the engine’s camelCase fields', async () => {

@@ -99,6 +99,8 @@ test('outcome_mix, duplicate_rate and reopen_rate', async () => {
   expect((await metric({ metric: 'duplicate_rate' })).rows[0]).toMatchObject({ n: 13, value: 1 / 13 });
   // R1 was closed on 03-08 and seen open again on 03-09.
   expect((await metric({ metric: 'reopen_rate' })).rows[0]).toMatchObject({ n: 8, value: 1 / 8 });
+  // As of 03-05 00:00 only P1, P3, P4 and P5 had closed: requests that closed later are not in the count yet.
+  expect((await metric({ metric: 'reopen_rate', asOf: day('2026-03-05') })).rows[0]).toMatchObject({ n: 4, value: 0 });
 });
 
 describe('flow per week (Monday weeks, UTC)', () => {
@@ -132,31 +134,69 @@ describe('flow per week (Monday weeks, UTC)', () => {
     // P3, P4, P5 on 03-03 and P6 on 03-04.
     expect((await metric({ metric: 'opened', filters: { from: '2026-03-03', to: '2026-03-05' } })).rows[0]!.value).toBe(4);
   });
+
+  test('as-of, from and to cut at their instant, not their day, from the rollup and the live count alike', async () => {
+    for (const serviceCodes of [undefined, ['S1']]) {
+      const value = async (id: string, request: Partial<MetricRequest>) => (await metric({ metric: id, ...request, filters: { serviceCodes, ...request.filters } })).rows[0]!.value;
+      // P3, P4, P5 were opened at 03-03 00:00, a second before the range; P6 at 03-04 00:00, inside it.
+      expect(await value('opened', { filters: { from: '2026-03-03T00:00:01Z', to: '2026-03-04T00:00:01Z' } })).toBe(1);
+      // P1 closed at 03-04 00:00, before the range; P4 at 12:00, inside; P3 and P5 at 03-05 00:00, the excluded end.
+      expect(await value('closed', { filters: { from: '2026-03-04T06:00:00Z', to: '2026-03-05T00:00:00Z' } })).toBe(1);
+      // At 03-04 06:00, nine requests were opened (duplicates aside) and only P1 had closed; P4 closed at noon.
+      expect(await value('backlog', { asOf: '2026-03-04T06:00:00Z' })).toBe(8);
+      const weekly = (await metric({ metric: 'backlog', groupBy: ['period'], period: 'week', asOf: '2026-03-04T06:00:00Z', filters: { serviceCodes } })).rows;
+      expect(weekly.at(-1)).toMatchObject({ group: { period: '2026-03-02' }, value: 8 });
+    }
+  });
 });
 
 test('volume against the trailing year, record highs', async () => {
-  const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-15`);
+  // The data starts on 1 January 2025: one request a month, then three in January 2026.
+  const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-01`);
   await seedRequests(env.store, [
     ...months.map((m, i) => ({ id: `V${i}`, endpoint: 'v', requested: day(m) })),
     ...[1, 2, 3].map((i) => ({ id: `W${i}`, endpoint: 'v', requested: day('2026-01-20') })),
   ]);
   await refreshMetrics(env.store, { sla });
-  const rows = (await metric({ metric: 'volume', groupBy: ['period'], period: 'month', filters: { endpoints: ['v'] } })).rows;
+  const volume = async (asOf: string, from?: string) =>
+    (await metric({ metric: 'volume', groupBy: ['period'], period: 'month', filters: { endpoints: ['v'], from }, asOf })).rows;
+  const rows = await volume('2026-02-01T00:00:00Z');
   const january = rows.find((r) => r.group.period === '2026-01-01')!;
   // 12 requests over the 12 months before → 1 a month; January has 3.
-  expect(january.values).toMatchObject({ opened: 3, trailing_average: 1, ratio: 3, record_high: 1, rank: 1 });
+  expect(january.values).toMatchObject({ opened: 3, trailing_average: 1, ratio: 3, record_high: 1, rank: 1, complete: 1 });
   // December 2025 has less than a year behind it.
   expect(rows.find((r) => r.group.period === '2025-12-01')!.values!.trailing_average).toBeNull();
+  // As of 25 January, January is a part of a month: its count stands, its ratio, record and rank would mislead.
+  const partial = (await volume('2026-01-25T00:00:00Z')).find((r) => r.group.period === '2026-01-01')!;
+  expect(partial.values).toMatchObject({ opened: 3, trailing_average: 1, ratio: null, record_high: null, rank: null, complete: 0 });
+  // The date range only picks the periods shown: a month it starts inside is still counted whole.
+  expect((await volume('2026-02-01T00:00:00Z', '2026-01-10T00:00:00Z')).find((r) => r.group.period === '2026-01-01')!.values).toMatchObject({ opened: 3, complete: 1, ratio: 3 });
+  expect(rows.find((r) => r.group.period === '2025-01-01')!.values).toMatchObject({ complete: 1 });
+  // Data that starts a day into its first month: that month is a part, and January 2026 lacks a full year behind it.
+  await env.store.transaction((c) => c.run(`UPDATE metric_daily SET day = DATE '2025-01-02' WHERE day = DATE '2025-01-01' AND endpoint_id = 'v'`));
+  try {
+    const late = await volume('2026-02-01T00:00:00Z');
+    expect(late.find((r) => r.group.period === '2025-01-01')!.values).toMatchObject({ complete: 0, rank: null });
+    expect(late.find((r) => r.group.period === '2026-01-01')!.values!.trailing_average).toBeNull();
+  } finally {
+    await env.store.transaction((c) => c.run(`UPDATE metric_daily SET day = DATE '2025-01-01' WHERE day = DATE '2025-01-02' AND endpoint_id = 'v'`));
+  }
 });
 
-test('equity: per-area KM medians, spread and ratio without suppressed areas', async () => {
-  const at = (district: string, id: string, hours: number) => ({ id, endpoint: 'q', district, requested: day('2026-02-02'), closed: day('2026-02-02', hours) });
-  await seedRequests(env.store, [at('X', 'X1', 10), at('X', 'X2', 20), at('X', 'X3', 30), at('Y', 'Y1', 40), at('Y', 'Y2', 50), at('Y', 'Y3', 60), at('Z', 'Z1', 500)]);
+test('equity: per-area KM medians, spread and ratio without suppressed areas, requests without a place, or medians not reached', async () => {
+  const at = (district: string | null, id: string, hours?: number) => ({ id, endpoint: 'q', district, requested: day('2026-02-02'), closed: hours === undefined ? undefined : day('2026-02-02', hours) });
+  await seedRequests(env.store, [
+    at('X', 'X1', 10), at('X', 'X2', 20), at('X', 'X3', 30), at('Y', 'Y1', 40), at('Y', 'Y2', 50), at('Y', 'Y3', 60), at('Z', 'Z1', 500),
+    // Without a place, and slowest of all: not an area.
+    at(null, 'N1', 900), at(null, 'N2', 1000),
+    // Still open at as-of: W has no median yet.
+    at('W', 'W1'), at('W', 'W2'), at('W', 'W3', 30),
+  ]);
   await refreshMetrics(env.store, { sla });
   const result = await metric({ metric: 'equity', groupBy: ['district'], filters: { endpoints: ['q'] }, minN: 2 });
-  expect(result.rows.map((r) => [r.group.district, r.suppressed])).toEqual([['X', false], ['Y', false], ['Z', true]]);
-  expect(result.rows[0]!.value).toBeCloseTo(20 / 24, 12);
-  expect(result.rows[2]!.value).toBeNull();
+  expect(result.rows.map((r) => [r.group.district, r.suppressed, r.value === null])).toEqual([['W', false, true], ['X', false, false], ['Y', false, false], ['Z', true, true], [null, false, false]]);
+  expect(result.rows[1]!.value).toBeCloseTo(20 / 24, 12);
+  expect(result.summary).toMatchObject({ areas: 3, areas_without_median: 1, slowest_days: 50 / 24 });
   expect(result.summary!.spread_days).toBeCloseTo(30 / 24, 12);
   expect(result.summary!.ratio).toBeCloseTo(2.5, 12);
 });
@@ -176,4 +216,22 @@ test('quality: the newest quality row of each endpoint', async () => {
   // Endpoint b: P5 and O4, both without coordinates.
   expect(row).toMatchObject({ group: { endpoint: 'b' }, n: 2, value: 1 });
   expect((await metric({ metric: 'quality', asOf: '2026-03-29T00:00:00Z' })).rows).toEqual([]);
+});
+
+// Seeds its own endpoint, after the tests that count the whole store.
+test('aging at a past as-of: stale by the last update known then (status history), not by today\'s', async () => {
+  // U1: opened 01-01, updated 01-02; seen again on 03-20 with an update that day (today's updated_at).
+  await seedRequests(env.store, [{ id: 'U1', endpoint: 'u', requested: day('2026-01-01'), updated: day('2026-03-20') }]);
+  await seedEvents(env.store, [
+    { id: 'U1', endpoint: 'u', at: day('2026-01-01', 1), status: 'open', updated: day('2026-01-02') },
+    { id: 'U1', endpoint: 'u', at: day('2026-03-20', 1), status: 'open', updated: day('2026-03-20') },
+  ]);
+  await refreshMetrics(env.store, { sla });
+  const stale = async (asOf: string) => (await metric({ metric: 'aging', asOf, filters: { endpoints: ['u'] } })).rows[0]!.values!.stale;
+  // On 03-05 its last update was 01-02, 62 days before: stale then, though updated since.
+  expect(await stale(day('2026-03-05'))).toBe(1);
+  // On 03-25 the update of 03-20 is known.
+  expect(await stale(day('2026-03-25'))).toBe(0);
+  // On 02-20 the last update (01-02) was 49 days old.
+  expect(await stale(day('2026-02-20'))).toBe(0);
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { categorySlugs } from '../../../pipelines/normalize/taxonomy.ts';
 import {
-  computeMetric, listMetrics, MetricRequestError,
+  computeMetric, dataTime, listMetrics, MetricRequestError,
   type MetricDefinition, type MetricDefinitionJson, type MetricRequest, type MetricResult, type MetricResultJson,
 } from '../../../pipelines/metrics/index.ts';
 import { badParameter, notFound, type ApiError } from '../errors.ts';
@@ -8,6 +9,11 @@ import { booleanText, intText, isoDateTime, optionalList, slug, text } from '../
 import { metricResponse, metricsResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AppServices } from '../services.ts';
+import { dataHeaders, dataVersion } from './export/provenance.ts';
+import { perGeneration } from '../per-generation.ts';
+
+/** The metric tables' data time, read once per store write. */
+const metricsDataTime = perGeneration((app) => app.pool.use((connection) => dataTime(connection)));
 
 const groupKeys = ['endpoint', 'category', 'service_code', 'period', 'h3', 'district', 'polygon'] as const;
 
@@ -19,10 +25,10 @@ const query = z.strictObject({
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   endpoint: optionalList(slug),
-  category: optionalList(text({ max: 100 })),
+  category: optionalList(z.enum(categorySlugs, { error: 'is not a category slug (see /api/v1/categories)' })),
   service_code: optionalList(text()),
   closed_at_source: optionalList(z.enum(['event', 'observed', 'updated_datetime'], { error: 'must be event, observed or updated_datetime' }), { max: 3 }),
-  as_of: isoDateTime.optional(),
+  as_of: isoDateTime.optional().describe('default: the data time (the newest harvest the metrics were refreshed from); not after it'),
   min_n: intText(1, 100_000).optional(),
   include_duplicates: booleanText.optional(),
 });
@@ -57,9 +63,16 @@ export function metricsRoutes(app: AppServices) {
       query,
       response: metricResponse,
       async handle(ctx, params) {
-        const request = toMetricRequest(ctx.params.name!, params);
+        // As of the data, not the server's clock: past the newest harvest, open requests would go on ageing (and be
+        // censored later) with nothing known about them.
+        const known = await metricsDataTime(app);
+        if (params.as_of && params.as_of.getTime() > Date.parse(known)) {
+          throw badParameter('as_of', `${params.as_of.toISOString()} is after the data (metrics refreshed through ${new Date(known).toISOString()}); nothing is known about what happened since`);
+        }
+        const request = { ...toMetricRequest(ctx.params.name!, params), asOf: (params.as_of ?? new Date(known)).toISOString() };
+        ctx.set(dataHeaders(await dataVersion(app)));
         try {
-          ctx.body = resultJson(await app.pool.use((connection) => computeMetric(connection, request, { now: app.deps.now })));
+          ctx.body = resultJson(await app.pool.use((connection) => computeMetric(connection, request)));
         } catch (error) {
           if (error instanceof MetricRequestError) throw refusal(error);
           throw error;

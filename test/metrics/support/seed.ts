@@ -51,11 +51,11 @@ export async function seedRequests(store: Store, requests: SeedRequest[]): Promi
 }
 
 /** Status history rows for reopen detection. */
-export async function seedEvents(store: Store, events: { id: string; endpoint?: string; at: string; status: 'open' | 'closed' }[]): Promise<void> {
-  const params = events.flatMap((e) => [e.endpoint ?? 'a', e.id, e.at, e.status]);
-  const tuples = events.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}::TIMESTAMPTZ, $${i * 4 + 4}, 'harvest')`);
+export async function seedEvents(store: Store, events: { id: string; endpoint?: string; at: string; status: 'open' | 'closed'; updated?: string }[]): Promise<void> {
+  const params = events.flatMap((e) => [e.endpoint ?? 'a', e.id, e.at, e.status, e.updated ?? null]);
+  const tuples = events.map((_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}::TIMESTAMPTZ, $${i * 5 + 4}, 'harvest', $${i * 5 + 5}::TIMESTAMPTZ)`);
   await store.transaction((connection) =>
-    connection.run(`INSERT INTO request_events (endpoint_id, service_request_id, observed_at, status, source) VALUES ${tuples.join(', ')}`, params),
+    connection.run(`INSERT INTO request_events (endpoint_id, service_request_id, observed_at, status, source, updated_at) VALUES ${tuples.join(', ')}`, params),
   );
 }
 

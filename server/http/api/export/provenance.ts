@@ -37,11 +37,15 @@ export function provenance({ version, query, now }: { version: DataVersion; quer
   return { query, ...version, exported_at: now.toISOString(), fed311_version: fed311Version };
 }
 
-/** The headers every export carries: `Last-Modified` is the last harvest's end (HTTP date). */
-export function provenanceHeaders(p: Provenance): Record<string, string> {
+/** The data an answer was computed from: `X-Fed311-Data-As-Of`, and `Last-Modified`, the last harvest's end (HTTP date). */
+export function dataHeaders(version: DataVersion): Record<string, string> {
   return {
-    'X-Fed311-Data-As-Of': p.data_as_of ?? 'none',
-    'X-Fed311-Exported-At': p.exported_at,
-    ...(p.data_as_of ? { 'Last-Modified': new Date(p.data_as_of).toUTCString() } : {}),
+    'X-Fed311-Data-As-Of': version.data_as_of ?? 'none',
+    ...(version.data_as_of ? { 'Last-Modified': new Date(version.data_as_of).toUTCString() } : {}),
   };
+}
+
+/** The headers every export carries: the data's, and when it was exported. */
+export function provenanceHeaders(p: Provenance): Record<string, string> {
+  return { ...dataHeaders(p), 'X-Fed311-Exported-At': p.exported_at };
 }
