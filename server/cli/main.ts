@@ -2,6 +2,7 @@ import { loadConfig } from '../config.ts';
 import { checkCommand } from './check-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { harvestCommand } from './harvest-command.ts';
+import { polygonsCommand } from './polygons-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { simulateCommand } from './simulate-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -11,6 +12,7 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   simulate: { summary: 'run the simulated federation: fed311 simulate [--port P] [--seed N] [--requests N] [--faults none|flaky|hostile] [--now ISO] [--registry-out PATH]', run: simulateCommand },
   serve: { summary: 'API + dashboard + scheduled harvests: fed311 serve [--port P] [--host H] [--db PATH] [--registry PATH] [--no-schedule]', run: serveCommand },
   demo: { summary: 'simulate + harvest + serve, offline: fed311 demo [--requests N] [--seed N] [--db PATH] [--port P] [--no-serve]', run: demoCommand },
+  polygons: { summary: 'areas for group_by=polygon: fed311 polygons load FILE --id ID [--name N] [--id-property P] [--name-property P] [--db PATH] | polygons list [--json] [--db PATH]', run: polygonsCommand },
   check: { summary: 'check a live endpoint against GeoReport v2: fed311 check URL [--jurisdiction-id X] [--format json|xml] [--json] [--timeout S]', run: checkCommand },
 };
 

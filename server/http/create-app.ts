@@ -10,6 +10,7 @@ import { catalogRoutes } from './api/catalog.ts';
 import { dataVersion } from './api/export/provenance.ts';
 import { endpointsRoutes } from './api/endpoints.ts';
 import { harvestsRoutes } from './api/harvests.ts';
+import { polygonsRoutes } from './api/polygons.ts';
 import { lookupRoutes } from './api/lookup.ts';
 import { mapRoutes } from './api/map.ts';
 import { metaRoutes } from './api/meta.ts';
@@ -66,6 +67,7 @@ export function createApp({ store, deps, scheduler, admin = null, dashboard = nu
     ...mapRoutes(services),
     ...lookupRoutes(services),
     ...harvestsRoutes(services),
+    ...polygonsRoutes(services),
     ...adminRoutes(services),
   ];
   const routes = [...apiRoutes, ...metaRoutes(apiRoutes)];

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
+  | 'payload_too_large'
   | 'admin_disabled'
   | 'internal';
 

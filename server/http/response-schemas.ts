@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MetricDefinitionJson, MetricResultJson } from '../../pipelines/metrics/index.ts';
+import type { MetricDefinitionJson, MetricResultJson, PolygonSet } from '../../pipelines/metrics/index.ts';
 import { categorySlugs } from '../../pipelines/normalize/taxonomy.ts';
 import { detailedStatuses } from './api/request-params.ts';
 import type { ErrorCode } from './errors.ts';
@@ -109,7 +109,7 @@ export const geoReportRequest = z.looseObject({
 });
 
 const apiErrorCodes = [
-  'bad_parameter', 'unknown_parameter', 'bad_cursor', 'unauthorized', 'forbidden', 'not_found', 'method_not_allowed', 'admin_disabled', 'internal',
+  'bad_parameter', 'unknown_parameter', 'bad_cursor', 'unauthorized', 'forbidden', 'not_found', 'method_not_allowed', 'payload_too_large', 'admin_disabled', 'internal',
 ] as const;
 
 /** The one error shape of /api/v1 (CONTRACT §5). */
@@ -389,11 +389,20 @@ export const openApiResponse = z.looseObject({
 export const harvestStartedResponse = z.strictObject({ started: z.string().describe('the endpoint id') });
 export const registryReloadedResponse = z.strictObject({ endpoints: int.describe('endpoints in the registry now') });
 
+export const polygonSet = z.strictObject({
+  set_id: z.string().describe('the id metrics take as polygons='),
+  name: z.string(),
+  polygons: int.describe('polygons in the set'),
+  loaded_at: time,
+});
+export const polygonSetsResponse = z.strictObject({ rows: z.array(polygonSet) });
+
 // Where the answer has a TypeScript type of its own, the schema must describe it exactly (checked by tsc).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const typesAgree: [
   Same<(typeof apiErrorCodes)[number], ErrorCode>,
   Same<z.output<typeof metricDefinition>, MetricDefinitionJson>,
   Same<z.output<typeof metricResponse>, MetricResultJson>,
-] = [true, true, true];
+  Same<z.output<typeof polygonSet>, PolygonSet>,
+] = [true, true, true, true];
 void typesAgree;

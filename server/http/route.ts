@@ -22,6 +22,8 @@ export interface RouteSpec<S extends z.ZodObject = z.ZodObject> {
   response?: z.ZodType;
   /** Other bodies, by the `format` parameter value that asks for them (streamed exports): media type and schema. */
   formats?: Record<string, { mediaType: string; schema: z.ZodType }>;
+  /** A request body the route reads itself (readJsonBody), for the OpenAPI document. */
+  body?: { mediaType: string; description: string };
   /** Runs before the parameters are read (authorization: who may call comes before what they asked for). */
   guard?: (ctx: Context) => void;
   handle: (ctx: Context, query: z.output<S>) => Promise<void>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
+import { loadPolygonSet } from '../../pipelines/metrics/index.ts';
 import { apiError, geoReportErrors, requestRow } from '../../server/http/response-schemas.ts';
 import type { RouteSpec } from '../../server/http/route.ts';
 import { issuesOf, pathFor } from './support/route-paths.ts';
@@ -25,6 +26,9 @@ beforeAll(async () => {
     `SELECT service_code, service_request_id, count(*) AS events FROM service_requests JOIN request_events USING (endpoint_id, service_request_id)
      WHERE endpoint_id = 'sim-chicago' AND service_code IS NOT NULL GROUP BY ALL ORDER BY events DESC, service_request_id LIMIT 1`,
   );
+  // A polygon set (two halves of Chicago), so the polygon list and group_by=polygon have something to show.
+  const half = (west: number, east: number) => ({ type: 'Feature', properties: { name: `${west}` }, geometry: { type: 'Polygon', coordinates: [[[west, 41.6], [east, 41.6], [east, 42.1], [west, 42.1], [west, 41.6]]] } });
+  await loadPolygonSet({ store: f.store, setId: 'halves', geojson: { type: 'FeatureCollection', features: [half(-88, -87.7), half(-87.7, -87.4)] }, now: f.deps.now() });
   const jurisdiction = '?jurisdiction_id=sim-chicago';
   const world = 'bbox=-180,-90,180,90';
   const request = { service_request_id: sample!.service_request_id };
@@ -49,7 +53,9 @@ beforeAll(async () => {
       { values: { name: 'volume' }, query: '?group_by=endpoint,period&period=month' },
       { values: { name: 'equity' }, query: '?group_by=district' },
       { values: { name: 'quality' }, query: '?group_by=endpoint' },
+      { values: { name: 'ttc_km' }, query: '?group_by=polygon&polygons=halves&min_n=1' },
     ],
+    'get /api/v1/polygons': [{}],
     'get /api/v1/map/hexagons': [{ query: `?${world}` }, { query: `?${world}&resolution=4&categories=true` }, { query: '?bbox=-87.7,41.8,-87.6,41.9&resolution=10&categories=true' }],
     'get /api/v1/map/points': [{ query: `?${world}&limit=500` }],
     'get /api/v1/lookup': [{ query: '?lat=41.85&lon=-87.65' }],

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Store } from '../../pipelines/load/store.ts';
 import { adminRoutes } from '../../server/http/api/admin.ts';
@@ -89,6 +90,48 @@ describe('startServer: schedule, admin routes, registry reload', () => {
     expect(stored).toBe(1);
     const page = (await (await fetch(`${running.url}/api/v1/requests?endpoint=sim-generic&limit=5`)).json()) as { rows: unknown[] };
     expect(page.rows).toHaveLength(5);
+  });
+
+  test('a polygon set is loaded through admin, listed, and groups metrics; a bad file is refused and the set kept', async () => {
+    const [box] = (await store.query<{ s: number; n: number; w: number; e: number }>(
+      `SELECT min(lat) AS s, max(lat) AS n, min(lon) AS w, max(lon) AS e FROM service_requests WHERE endpoint_id = 'sim-generic' AND lat IS NOT NULL`,
+    )) as [{ s: number; n: number; w: number; e: number }];
+    const middle = (box.w + box.e) / 2;
+    const square = (id: string, west: number, east: number) => ({
+      type: 'Feature', properties: { id, name: `${id} half` },
+      geometry: { type: 'Polygon', coordinates: [[[west, box.s - 1], [east, box.s - 1], [east, box.n + 1], [west, box.n + 1], [west, box.s - 1]]] },
+    });
+    const halves = JSON.stringify({ type: 'FeatureCollection', features: [square('west', box.w - 1, middle), square('east', middle, box.e + 1)] });
+    const post = (query: string, body: string, auth = `Bearer ${token}`) =>
+      fetch(`${running.url}/api/v1/admin/polygons${query}`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/geo+json' }, body });
+    expect((await post('?set_id=halves', halves, 'Bearer wrong')).status).toBe(401);
+    const loaded = await post('?set_id=halves&name=Two%20halves', halves);
+    const set = await loaded.json();
+    expect(loaded.status).toBe(200);
+    expect(set).toEqual({ set_id: 'halves', name: 'Two halves', polygons: 2, loaded_at: expect.stringMatching(/Z$/) });
+    expect(issuesOf(documented['/api/v1/admin/polygons']!, set)).toBe('');
+    expect(await (await fetch(`${running.url}/api/v1/polygons`)).json()).toEqual({ rows: [set] });
+    const opened = async () => ((await (await fetch(`${running.url}/api/v1/metrics/opened?group_by=polygon&polygons=halves&endpoint=sim-generic`)).json()) as { rows: { group: { polygon: string | null }; value: number }[] }).rows;
+    const before = await opened();
+    const [{ located }] = (await store.query<{ located: number }>(`SELECT count(*) AS located FROM metric_requests WHERE endpoint_id = 'sim-generic' AND lat IS NOT NULL AND NOT duplicate`)) as [{ located: number }];
+    expect(before.filter((r) => r.group.polygon !== null).map((r) => r.group.polygon).sort()).toEqual(['east', 'west']);
+    expect(before.filter((r) => r.group.polygon !== null).reduce((sum, r) => sum + r.value, 0)).toBe(located);
+    // A bad file names what is wrong and leaves the loaded set as it was.
+    const refused = await post('?set_id=halves', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] } }] }));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { parameter: string; message: string } }).error).toMatchObject({ parameter: 'body', message: expect.stringMatching(/^body: not a polygon FeatureCollection: features\.0\.geometry/) });
+    expect((await post('?set_id=halves', '{"type": "Feature')).status).toBe(400);
+    expect(await opened()).toEqual(before);
+    // A body over the cap is refused from its declared length, before it is read.
+    const tooLarge = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(`${running.url}/api/v1/admin/polygons?set_id=big`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Length': '60000000' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode!);
+      });
+      request.on('error', reject);
+      request.write('{');
+    });
+    expect(tooLarge).toBe(413);
   });
 
   test('reload-registry swaps the schedule; a bad registry is refused and the running one kept', async () => {

@@ -74,3 +74,33 @@ describe('fed311 harvest --json against the simulator', () => {
     }
   });
 });
+
+describe('fed311 polygons', () => {
+  test('loads a GeoJSON polygon set into a store and lists it; a bad file is exit 1 naming the problem, usage errors exit 2', async () => {
+    const db = join(dir, 'polygons.duckdb');
+    const file = join(dir, 'wards.geojson');
+    const ward = (id: string, west: number) => ({ type: 'Feature', properties: { ward: id, label: `Ward ${id}` }, geometry: { type: 'Polygon', coordinates: [[[west, 41], [west + 1, 41], [west + 1, 42], [west, 42], [west, 41]]] } });
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [ward('1', -88), ward('2', -87)] }));
+    const loaded = await fed311(['polygons', 'load', file, '--id', 'wards', '--id-property', 'ward', '--name-property', 'label', '--db', db, '--json']);
+    expect(loaded.stderr).toBe('');
+    expect(loaded.code).toBe(0);
+    expect(JSON.parse(loaded.stdout)).toMatchObject({ set_id: 'wards', name: 'wards', polygons: 2 });
+    const listed = await fed311(['polygons', 'list', '--db', db]);
+    expect(listed.stdout).toMatch(/^wards\t2 polygons\twards\tloaded /);
+    writeFileSync(file, '{"type": "FeatureCollection", "features": []}');
+    const empty = await fed311(['polygons', 'load', file, '--id', 'wards', '--db', db]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr.trim()).toMatch(/^fed311 polygons: not a polygon FeatureCollection: features: /);
+    // The set loaded before is kept.
+    expect((await fed311(['polygons', 'list', '--db', db, '--json'])).stdout).toMatch(/"polygons":2/);
+    for (const [args, message] of [
+      [['polygons'], /expected "load FILE --id ID" or "list", got nothing/],
+      [['polygons', 'load', file, '--db', db], /--id is required/],
+      [['polygons', 'load', join(dir, 'missing.geojson'), '--id', 'x', '--db', db], /cannot read .*missing\.geojson: ENOENT/],
+    ] as const) {
+      const result = await fed311([...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+});

@@ -3,10 +3,14 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { ApiError, badParameter } from '../errors.ts';
 import { someIds } from '../known-endpoints.ts';
-import { slug } from '../param-types.ts';
-import { harvestStartedResponse, registryReloadedResponse } from '../response-schemas.ts';
+import { loadPolygonSet, MetricRequestError } from '../../../pipelines/metrics/index.ts';
+import { readJsonBody } from '../body.ts';
+import { slug, text } from '../param-types.ts';
+import { harvestStartedResponse, polygonSet, registryReloadedResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { AdminActions, AppServices } from '../services.ts';
+
+const polygonBodyBytes = 50_000_000;
 
 /** Admin actions behind `Authorization: Bearer $FED311_ADMIN_TOKEN`; without a configured token they do not exist. */
 export function adminRoutes(app: AppServices) {
@@ -27,6 +31,33 @@ export function adminRoutes(app: AppServices) {
         admin.trigger(params.endpoint);
         ctx.status = 202;
         ctx.body = { started: params.endpoint };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/v1/admin/polygons',
+      tag: 'admin',
+      summary: 'Load a polygon set (a GeoJSON FeatureCollection of polygons in the body), replacing one with the same id',
+      query: z.strictObject({
+        set_id: slug.describe('the id metrics will take as polygons='),
+        name: text().optional().describe('a display name (default: the id)'),
+        id_property: text().optional().describe('feature property holding each polygon id when the feature has no id (default id)'),
+        name_property: text().optional().describe('feature property holding each polygon name (default name)'),
+      }),
+      body: { mediaType: 'application/geo+json', description: `a GeoJSON FeatureCollection of Polygon/MultiPolygon features (at most ${polygonBodyBytes / 1_000_000} MB)` },
+      response: polygonSet,
+      guard: (ctx) => authorize(ctx, app.admin),
+      async handle(ctx, params) {
+        const geojson = await readJsonBody(ctx, polygonBodyBytes);
+        try {
+          ctx.body = await loadPolygonSet({
+            store: app.store, setId: params.set_id, name: params.name, geojson, idProperty: params.id_property, nameProperty: params.name_property, now: app.deps.now(),
+          });
+        } catch (error) {
+          // A bad file is the caller's input (the stored set, if any, is kept): say what is wrong with it.
+          if (error instanceof MetricRequestError) throw badParameter(error.parameter === 'geojson' ? 'body' : error.parameter, error.message);
+          throw error;
+        }
       },
     }),
     defineRoute({

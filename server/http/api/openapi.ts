@@ -55,6 +55,7 @@ export function openApiDocument({ routes, version }: { routes: readonly RouteSpe
         summary: route.summary,
         tags: [route.tag],
         parameters: [...path, ...query],
+        ...(route.body ? { requestBody: { required: true, description: route.body.description, content: { [route.body.mediaType]: { schema: {} } } } } : {}),
         responses: {
           [route.method === 'post' ? '2XX' : '200']: successResponse(route),
           '4XX': refusalResponse(route),

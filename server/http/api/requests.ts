@@ -38,7 +38,7 @@ export function requestsRoutes(app: AppServices) {
       query,
       response: requestPageResponse,
       formats: {
-        csv: { mediaType: mediaType(csvExport), schema: z.string().describe('RFC 4180 with a header row: the row fields as columns, lists and JSON as JSON text') },
+        csv: { mediaType: mediaType(csvExport), schema: z.string().describe('RFC 4180 quoting with LF line ends and a header row: the row fields as columns, lists and JSON as JSON text') },
         geojson: { mediaType: mediaType(geojsonExport), schema: requestFeatureCollection },
         ndjson: { mediaType: mediaType(ndjsonExport), schema: z.string().describe('one request row (as in the JSON page) per line') },
         parquet: { mediaType: parquetMediaType, schema: z.unknown().describe('an Apache Parquet file of the request rows (binary)') },
