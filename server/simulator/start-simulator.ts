@@ -31,15 +31,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const sim = createSimServer({ control, faults: plan, stallMs: options.stallMs ?? 4000, originOf });
   const hostName = options.host ?? '127.0.0.1';
   // The main port serves /_sim/ and every endpoint; each endpoint also has a port of its own (port+1+i, or any).
-  const server = await listen(sim.createServer(), options.port ?? 0, hostName);
-  url = originFor(server);
-  const endpointServers = await Promise.all(
-    endpoints.map((ep, i) => listen(sim.createServer(), options.port ? options.port + 1 + i : 0, hostName).then((s) => {
-      origins.set(ep.id, originFor(s));
-      return s;
-    })),
-  );
-  const servers = [server, ...endpointServers];
+  // If any port cannot be had, the ones already open are closed again: a half-started federation would hold them.
+  const ports = [options.port ?? 0, ...endpoints.map((_, i) => (options.port ? options.port + 1 + i : 0))];
+  const opened = await Promise.allSettled(ports.map((port) => listen(sim.createServer(), port, hostName)));
+  const failed = opened.findIndex((result) => result.status === 'rejected');
+  if (failed >= 0) {
+    sim.stop();
+    await Promise.all(opened.map((result) => (result.status === 'fulfilled' ? closeServer(result.value) : undefined)));
+    const cause = (opened[failed] as PromiseRejectedResult).reason as NodeJS.ErrnoException;
+    const which = failed === 0 ? 'the main port' : `${endpoints[failed - 1]!.id}'s own port (--port + ${failed})`;
+    throw new Error(`cannot listen on ${hostName}:${ports[failed]}, ${which}: ${cause.code ?? cause.message}`, { cause });
+  }
+  const servers = opened.map((result) => (result as PromiseFulfilledResult<Server>).value);
+  url = originFor(servers[0]!);
+  endpoints.forEach((ep, i) => origins.set(ep.id, originFor(servers[i + 1]!)));
   return {
     url,
     registry: () => simRegistry(endpoints, originOf),
@@ -55,15 +60,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     conformance,
     close: async () => {
       sim.stop();
-      await Promise.all(
-        servers.map(
-          (s) =>
-            new Promise<void>((resolve) => {
-              s.closeAllConnections();
-              s.close(() => resolve());
-            }),
-        ),
-      );
+      await Promise.all(servers.map(closeServer));
     },
   };
 }
@@ -72,6 +69,13 @@ function listen(server: Server, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
   });
 }
 
