@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loopback } from '../support/loopback.ts';
 import { apiJson, countRequests } from './support/api.ts';
-import { openPage, waitForMap } from './support/browser.ts';
+import { openPage, phone, waitForMap } from './support/browser.ts';
 import { inViewFigures, mapView, renderedFeatures } from './support/map-probe.ts';
 import { useDashboard } from './support/dashboard-suite.ts';
 
@@ -149,13 +149,81 @@ describe('the Explore map', () => {
     await page.goto(`${suite.server.url}/?from=2026-06-01&to=2026-09-01`);
     await waitForMap(page);
     const view = await mapView(page);
-    expect(await page.getByLabel('From').inputValue()).toBe('2026-06-01');
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2026-06-01');
     expect(await inViewFigures(page)).toEqual(await countRequests(suite.server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01' }));
     await page.getByLabel('Search text').fill('street');
     await page.getByRole('button', { name: 'Apply' }).click();
     await waitForMap(page, 2);
     await expect.poll(() => page.url()).toContain('q=street');
     expect(await inViewFigures(page)).toEqual(await countRequests(suite.server.url, { bbox: view.bbox, from: '2026-06-01', to: '2026-09-01', q: 'street' }));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a date typed in the field, the range slider and Apply each set the date range in the URL and the figures', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
+    await waitForMap(page);
+    const view = await mapView(page);
+    const settled = async (filters: Record<string, string>, loads: number) => {
+      await waitForMap(page, loads);
+      expect(await inViewFigures(page)).toEqual(await countRequests(suite.server.url, { bbox: view.bbox, ...filters }));
+    };
+
+    // Chromium fires change at every keystroke that makes a valid date (0002-06-01, 0020-06-01, …): nothing is sent mid-typing
+    const from = page.getByLabel('From', { exact: true });
+    await from.focus();
+    await page.keyboard.type('06012026');
+    expect(await from.inputValue()).toBe('2026-06-01');
+    expect(page.url()).not.toContain('from=');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('from=2026-06-01');
+    await settled({ from: '2026-06-01' }, 2);
+
+    const end = page.getByLabel('End of range');
+    await end.fill(String(Number(await end.getAttribute('max')) - 30));
+    await expect.poll(() => page.url()).toMatch(/to=\d{4}-\d{2}-\d{2}/);
+    const to = new URL(page.url()).searchParams.get('to')!;
+    expect(page.url()).toContain('from=2026-06-01');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe(to);
+    await settled({ from: '2026-06-01', to }, 3);
+
+    await page.getByLabel('To', { exact: true }).focus();
+    await page.keyboard.type('09012026');
+    expect(page.url()).toContain(`to=${to}`);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.url()).toContain('to=2026-09-01');
+    expect(page.url()).toContain('from=2026-06-01');
+    await settled({ from: '2026-06-01', to: '2026-09-01' }, 4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('on a phone, opening a request scrolls its panel into view, moves focus to its heading and closes the hover popup', async () => {
+    const { rows } = await apiJson<{ rows: Endpoint[] }>(suite.server.url, 'endpoints');
+    const chicago = rows.find((e) => e.endpoint_id === 'sim-chicago')!;
+    const { features } = await apiJson<{ features: { geometry: { coordinates: [number, number] } }[] }>(suite.server.url, 'map/points', { bbox: chicago.bbox.join(','), limit: 1 });
+    const [lon, lat] = features[0]!.geometry.coordinates;
+    const { page, errors, context } = await openPage(suite.browser, { viewport: phone });
+    await page.goto(`${suite.server.url}/?map=${[16.5, lat.toFixed(6), lon.toFixed(6)].join('/')}`);
+    await waitForMap(page);
+    const target = await page.evaluate(() => {
+      const map = (window as unknown as { __fed311: { map: { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] } }[]; project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).__fed311.map;
+      const [feature] = map.queryRenderedFeatures({ layers: ['points'] });
+      if (!feature) return null;
+      const point = map.project(feature.geometry.coordinates);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    const heading = page.locator('section.request h2');
+    await heading.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('request-title');
+    const box = (await heading.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(phone.height);
+    expect(await page.locator('.maplibregl-popup').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

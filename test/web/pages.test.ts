@@ -42,7 +42,7 @@ describe('the endpoint page', () => {
   test('headline figures and charts are the API’s numbers; each chart has its data table', async () => {
     const { page, errors, context } = await openPage(suite.browser);
     await page.goto(`${suite.server.url}/endpoints/sim-chicago`);
-    const { rows } = await apiJson<{ rows: { endpoint_id: string; requests: number; open: number }[] }>(suite.server.url, 'endpoints');
+    const { rows } = await apiJson<{ rows: { endpoint_id: string; requests: number; open: number; last_success_at: string | null }[] }>(suite.server.url, 'endpoints');
     const chicago = rows.find((r) => r.endpoint_id === 'sim-chicago')!;
     expect(await page.getByTestId('requests').textContent()).toBe(chicago.requests.toLocaleString('en-US'));
     expect(await page.getByTestId('open').textContent()).toBe(chicago.open.toLocaleString('en-US'));
@@ -51,7 +51,8 @@ describe('the endpoint page', () => {
     const aging = await apiJson<{ as_of: string; rows: { values: Record<string, number> }[] }>(suite.server.url, 'metrics/aging', { endpoint: 'sim-chicago' });
     const agingChart = page.locator('[data-chart=aging]');
     await agingChart.locator('svg').first().waitFor();
-    expect(await agingChart.locator('.notes').textContent()).toContain(`As of ${aging.as_of.slice(0, 16).replace('T', ' ')} UTC.`);
+    // the data's as-of is when the endpoint was last harvested successfully, not when the figures were computed
+    expect(await agingChart.getByTestId('data-as-of').textContent()).toBe(`Data as of ${chicago.last_success_at!.slice(0, 16).replace('T', ' ')} UTC (the endpoint’s last successful harvest).`);
     const bars = await agingChart.locator('svg g[aria-label="bar"] rect').count();
     expect(bars).toBe(Object.keys(aging.rows[0]!.values).filter((k) => k !== 'open').length);
     await agingChart.getByText('Data table').click();
@@ -77,10 +78,10 @@ describe('the endpoint page', () => {
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download PNG' }).click()]);
     const png = Buffer.from(await readDownload(pngDownload, 'base64'), 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    const drawn = await chart.locator('svg').last().boundingBox();
-    // the PNG is drawn at twice the chart's size, and its bars are there in the chart's colour
-    expect(png.readUInt32BE(16)).toBe(Math.ceil(drawn!.width * 2));
-    expect(png.readUInt32BE(20)).toBe(Math.ceil(drawn!.height * 2));
+    const drawn = await chart.locator('.plot svg').boundingBox();
+    // the PNG is drawn at twice the chart's size, taller by the title, legend and notes around it, and its bars are there in the chart's colour
+    expect(png.readUInt32BE(16)).toBe(Math.ceil(drawn!.width) * 2);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(Math.ceil(drawn!.height * 2));
     const barPixels = await page.evaluate(async (data) => {
       const image = new Image();
       image.src = `data:image/png;base64,${data}`;
@@ -94,6 +95,58 @@ describe('the endpoint page', () => {
       return count;
     }, png.toString('base64'));
     expect(barPixels).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('URL state the controls show', () => {
+  test('compare: a category or period the API does not take is an error in place of the charts; valid values show in the controls', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/compare?category=nope`);
+    await page.locator('.cell-map [data-ready]').waitFor();
+    expect(await page.locator('select[name=category]').inputValue()).toBe('nope');
+    for (const id of ['compare-ttc', 'compare-volume', 'equity']) {
+      expect(await page.locator(`[data-chart=${id}] [role=alert]`).textContent()).toContain('category: "nope": is not a category slug');
+    }
+    expect(await page.getByText('No data for this selection').count()).toBe(0);
+
+    await page.goto(`${suite.server.url}/compare?category=pothole&period=year`);
+    await page.locator('[data-chart=compare-volume] svg').first().waitFor();
+    expect(await page.locator('select[name=category]').inputValue()).toBe('pothole');
+    expect(await page.getByLabel('Period').inputValue()).toBe('year');
+    expect(await page.locator('[data-chart=compare-volume] h2').textContent()).toContain('per year');
+
+    await page.goto(`${suite.server.url}/compare?category=pothole&period=fortnight`);
+    expect(await page.getByLabel('Period').inputValue()).toBe('fortnight');
+    expect(await page.locator('[data-chart=compare-volume] [role=alert]').textContent()).toContain('period: "fortnight": must be day, week, month, quarter or year');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('endpoint page: the date range is shown, applies to every headline figure and stays when the period changes', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    // requests opened in the range, duplicates counted as in the all-time totals
+    const range = { endpoint: 'sim-chicago', from: '2026-10-01', to: '2026-11-01', min_n: 1, include_duplicates: 'true' };
+    await page.goto(`${suite.server.url}/endpoints/sim-chicago?from=2026-10-01&to=2026-11-01`);
+    await page.locator('[data-chart=flow] svg').first().waitFor();
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2026-10-01');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2026-11-01');
+    const opened = await apiJson<{ rows: { value: number }[] }>(suite.server.url, 'metrics/opened', range);
+    const aging = await apiJson<{ rows: { values: { open: number } }[] }>(suite.server.url, 'metrics/aging', range);
+    expect(await page.getByTestId('requests').textContent()).toBe(opened.rows[0]!.value.toLocaleString('en-US'));
+    expect(await page.getByTestId('open').textContent()).toBe(aging.rows[0]!.values.open.toLocaleString('en-US'));
+    expect(await page.getByTestId('figures-scope').textContent()).toContain('opened from 2026-10-01 to before 2026-11-01');
+
+    await page.getByLabel('Period').selectOption('month');
+    await expect.poll(() => page.url()).toContain('period=month');
+    expect(new URL(page.url()).search).toBe('?period=month&from=2026-10-01&to=2026-11-01');
+    await page.getByLabel('From', { exact: true }).fill('2026-09-01');
+    await expect.poll(() => new URL(page.url()).search).toBe('?period=month&from=2026-09-01&to=2026-11-01');
+
+    await page.goto(`${suite.server.url}/endpoints/sim-chicago?period=quarter`);
+    expect(await page.getByLabel('Period').inputValue()).toBe('quarter');
+    expect(await page.locator('[data-chart=flow] h2').textContent()).toContain('per quarter');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -169,6 +222,13 @@ describe('a failing feed', () => {
     const { page, errors, context } = await openPage(suite.browser);
     await page.goto(`${suite.server.url}/endpoints/sim-ureport`);
     expect(await page.getByTestId('feed-banner').textContent()).toContain('The last harvest of this feed failed');
+    // the freshness line dates the data by the last success, not by the failed attempt
+    const { rows } = await apiJson<{ rows: { endpoint_id: string; last_success_at: string }[] }>(suite.server.url, 'endpoints');
+    const lastSuccess = rows.find((r) => r.endpoint_id === 'sim-ureport')!.last_success_at;
+    const freshness = await page.getByTestId('freshness').textContent();
+    expect(freshness).toContain('Data last arrived ');
+    expect(freshness).toContain(`(${lastSuccess.slice(0, 16).replace('T', ' ')} UTC, the last successful harvest)`);
+    expect(freshness).toMatch(/the latest attempt, .* UTC, failed/);
     await screenshot(page, 'endpoint-failing-desktop');
     await page.goto(`${suite.server.url}/health`);
     const row = page.locator('tbody tr', { hasText: 'Bloomington' });

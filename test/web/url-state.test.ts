@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { badValue, oneOf, periods } from '../../web/src/lib/state/url-checks.ts';
 import { readState, writeState } from '../../web/src/lib/state/url-state.ts';
 
 const schema = {
@@ -20,5 +21,13 @@ describe('view state in the URL', () => {
     expect(query).toBe('?endpoint=sim-chicago%2Csim-citysdk&color=ttc');
     expect(readState(schema, new URLSearchParams(query))).toEqual(state);
     expect(writeState(schema, { endpoint: [], status: '', color: 'days_open', zoom: 2 })).toBe('');
+  });
+});
+
+describe('URL values a page cannot show', () => {
+  test('are reported in the words of the API’s 400s, naming the parameter and the value', () => {
+    expect(badValue('period', 'fortnight', periods, oneOf(periods))).toBe('period: "fortnight": must be day, week, month, quarter or year');
+    expect(badValue('period', 'quarter', periods, oneOf(periods))).toBeNull();
+    expect(badValue('category', 'nope', ['pothole'], 'is not a category slug (see /api/v1/categories)')).toBe('category: "nope": is not a category slug (see /api/v1/categories)');
   });
 });

@@ -16,3 +16,11 @@ export function formatAge(iso: string | null | undefined, now: number): string {
   if (hours < 48) return `${Math.round(hours)} h ago`;
   return `${Math.round(hours / 24)} days ago`;
 }
+
+/** A from/to filter in words; `to` is exclusive, as /api/v1 reads it. */
+export function formatRange(from: string, to: string): string {
+  if (from && to) return `from ${from} to before ${to}`;
+  if (from) return `from ${from} on`;
+  if (to) return `before ${to}`;
+  return 'at any time';
+}

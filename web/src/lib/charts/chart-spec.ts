@@ -1,5 +1,6 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { Fetch } from '../api';
+import type { Freshness } from './freshness';
 
 export type Cell = string | number | null;
 /** A missing key reads as no value, like null. */
@@ -9,19 +10,34 @@ export type ChartRow = Partial<Record<string, Cell>>;
 export interface ChartData {
   rows: ChartRow[];
   columns: { key: string; label: string; kind?: 'count' | 'days' | 'share' | 'text' }[];
-  /** Said under the chart: the sample, suppression, the as-of instant. */
+  /** Said under the chart: the sample, suppression, partial periods. */
   note?: string;
+  /** When the data shown last arrived, and which of its feeds are failing or stale (absent when unknown). */
+  freshness?: Freshness;
+}
+
+/** One entry of a chart's legend: a filled swatch, or a line (dashed for what is only partly counted). */
+export interface LegendItem {
+  label: string;
+  color: string;
+  mark?: 'swatch' | 'line' | 'dashed';
 }
 
 /** One chart, declared once and drawn the same on its page and in its embed (/embed/<id>?<params>). */
 export interface ChartSpec {
   id: string;
-  /** The query parameters it reads; the embed URL carries exactly these. */
+  /** The query parameters it reads; the embed URL carries exactly these, and refuses any other. */
   params: readonly string[];
+  /** Parameters the chart reads as one of a few words (the API checks the rest), so a typo is refused rather than read as the default. */
+  choices?: Record<string, readonly string[]>;
   title: (params: Record<string, string>) => string;
   /** Plain-language description, shown as the figure caption and read by screen readers. */
   description: string;
   caveat?: string;
+  /** The embed snippet's starting height in pixels: what the embed takes 700 px wide with the most rows it draws. The snippet's script then follows the height the embed reports. */
+  embedHeight: number;
   load: (fetcher: Fetch, params: Record<string, string>) => Promise<ChartData>;
   plot: (data: ChartData, width: number) => PlotOptions;
+  /** Legend entries the plot's colour scale does not give (a median mark, dashed partial periods). */
+  legend?: (data: ChartData) => LegendItem[];
 }

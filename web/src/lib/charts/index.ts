@@ -5,6 +5,8 @@ import { flow } from './specs/flow';
 import { ttcByCategory } from './specs/ttc-by-category';
 import { aging, outcomeMix } from './specs/value-bars';
 
+export { embedPath, embedSnippet, refusedParams } from './embed';
+
 /** Every chart the dashboard draws, by the id its embed URL uses. */
 export const charts: Record<string, ChartSpec> = Object.fromEntries(
   [ttcByCategory, flow, aging, outcomeMix, compareTtc, compareVolume, equity].map((spec) => [spec.id, spec]),
@@ -14,9 +16,4 @@ export const charts: Record<string, ChartSpec> = Object.fromEntries(
 export function chartParams(spec: ChartSpec, search: URLSearchParams | Record<string, string>): Record<string, string> {
   const get = (key: string) => (search instanceof URLSearchParams ? search.get(key) : search[key]) ?? '';
   return Object.fromEntries(spec.params.map((key) => [key, get(key)]).filter(([, value]) => value !== ''));
-}
-
-export function embedPath(spec: ChartSpec, params: Record<string, string>): string {
-  const query = new URLSearchParams(params).toString();
-  return `/embed/${spec.id}${query ? `?${query}` : ''}`;
 }

@@ -9,17 +9,11 @@ export async function metricRows(fetcher: Fetch, metric: string, params: Params)
   return { rows, result };
 }
 
-export function asOfNote(result: MetricResult, extra = ''): string {
+/** What the figures rest on: suppressed groups, and whatever the chart adds. The data's as-of is the chart's freshness line (feeds.ts). */
+export function sampleNote(result: MetricResult, extra = ''): string {
   const suppressed = result.rows.filter((r) => r.suppressed).length;
-  const parts = [`As of ${result.as_of.slice(0, 16).replace('T', ' ')} UTC.`];
+  const parts: string[] = [];
   if (suppressed) parts.push(`${suppressed} group${suppressed === 1 ? '' : 's'} with fewer requests than the minimum are suppressed (shown without a value).`);
   if (extra) parts.push(extra);
   return parts.join(' ');
-}
-
-/** A metric's period key as a Date when it is one (day/week/month starts), so time axes are real time axes. */
-export function periodDate(period: unknown): Date | null {
-  if (typeof period !== 'string') return null;
-  const date = new Date(period.length === 7 ? `${period}-01T00:00:00Z` : period.length === 10 ? `${period}T00:00:00Z` : period);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -1,17 +1,20 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../chart-spec';
-import { asOfNote, metricRows } from '../metric-rows';
+import { freshnessOf, shownEndpoints } from '../feeds';
+import { metricRows, sampleNote } from '../metric-rows';
+import { scopeLabel } from '../scope';
 
 /** A metric whose one row splits into named parts (aging buckets, outcomes) as a bar per part. */
-function valueBars({ id, metric, title, description, caveat, unit, kind, exclude = [] }: { id: string; metric: string; title: string; description: string; caveat?: string; unit: string; kind: 'count' | 'share'; exclude?: string[] }): ChartSpec {
+function valueBars({ id, metric, title, description, caveat, unit, kind, exclude = [], embedHeight }: { id: string; metric: string; title: string; description: string; caveat?: string; unit: string; kind: 'count' | 'share'; exclude?: string[]; embedHeight: number }): ChartSpec {
   return {
     id,
     params: ['endpoint', 'category', 'from', 'to'],
-    title: (p) => `${title}${p.endpoint ? ` — ${p.endpoint}` : ''}`,
+    title: (p) => `${title}${scopeLabel(p)}`,
     description,
     caveat,
+    embedHeight,
     async load(fetcher, p) {
-      const { rows, result } = await metricRows(fetcher, metric, { endpoint: p.endpoint, category: p.category, from: p.from, to: p.to });
+      const [{ rows, result }, endpoints] = await Promise.all([metricRows(fetcher, metric, { endpoint: p.endpoint, category: p.category, from: p.from, to: p.to }), shownEndpoints(fetcher, p.endpoint)]);
       const first = result.rows[0];
       const parts = first && !first.suppressed ? Object.entries(first.values ?? {}).filter(([part]) => !exclude.includes(part)) : [];
       return {
@@ -20,7 +23,8 @@ function valueBars({ id, metric, title, description, caveat, unit, kind, exclude
           { key: 'part', label: 'part', kind: 'text' },
           { key: unit, label: unit, kind },
         ],
-        note: asOfNote(result, rows[0] ? `Based on ${rows[0].n} requests.` : ''),
+        note: sampleNote(result, rows[0] ? `Based on ${rows[0].n} requests.` : ''),
+        freshness: freshnessOf(endpoints, result.as_of),
       };
     },
     plot(data, width) {
@@ -44,6 +48,7 @@ export const aging = valueBars({
   unit: 'requests',
   kind: 'count',
   exclude: ['open'],
+  embedHeight: 450,
 });
 
 export const outcomeMix = valueBars({
@@ -54,4 +59,5 @@ export const outcomeMix = valueBars({
   caveat: 'Closed is not fixed: only the “fixed” bar is work done.',
   unit: 'share',
   kind: 'share',
+  embedHeight: 480,
 });
