@@ -10,6 +10,8 @@ export interface CompileInput {
   params: SqlParams;
   /** What the metric tables know up to, when the caller looked it up: an as-of before it is a past view. */
   dataTime?: string;
+  /** Endpoints last harvested successfully before as-of, with that time (computeMetric's knownUntil). */
+  knownUntil?: Record<string, string>;
 }
 
 export interface BaseRows {
@@ -17,14 +19,22 @@ export interface BaseRows {
   groups: GroupColumn[];
   /** The as-of instant as a SQL parameter reference. */
   asOf: string;
+  /** SQL over a base row: when its open state was last known (as-of, or its endpoint's last successful harvest). */
+  knownUntil: string;
 }
 
 /**
  * The requests a metric reads, one row each from metric_requests with its group columns and the facts measured at
  * as-of: is_closed, is_open, age_days. Filters and duplicates applied.
  */
-export function baseRows({ spec, request, asOf, params, dataTime }: CompileInput): BaseRows {
+export function baseRows({ spec, request, asOf, params, dataTime, knownUntil = {} }: CompileInput): BaseRows {
   const asOfSql = params.addInstant(asOf);
+  // An endpoint whose harvests have failed since before as-of: its open requests are known open until its last
+  // success, not beyond. Measuring them at as-of would age them, and censor them late, on no evidence.
+  const lagging = Object.entries(knownUntil);
+  const knownUntilSql = lagging.length
+    ? `CASE f.endpoint_id ${lagging.map(([id, at]) => `WHEN ${params.add(id)} THEN ${params.addInstant(at)}`).join(' ')} ELSE ${asOfSql} END`
+    : asOfSql;
   const anchor = spec.anchor === 'closed' ? 'f.closed_at' : 'f.requested_at';
   const groups = groupColumns({ keys: request.groupBy ?? [], period: request.period, h3Resolution: request.h3Resolution ?? 7, periodSource: spec.anchor === 'closed' ? 'f.closed_date' : 'f.requested_date' });
   const columns = [
@@ -34,7 +44,8 @@ export function baseRows({ spec, request, asOf, params, dataTime }: CompileInput
     `coalesce(f.closed_at <= ${asOfSql}, false) AS is_closed`,
     // Open at as-of: closed later, or no close time and an open status (closed without a time is neither).
     `coalesce(f.closed_at > ${asOfSql}, f.status = 'open') AS is_open`,
-    `(epoch(${asOfSql}) - epoch(f.requested_at)) / 86400.0 AS age_days`,
+    `${knownUntilSql} AS known_until`,
+    `(epoch(${knownUntilSql}) - epoch(f.requested_at)) / 86400.0 AS age_days`,
   ];
   const joins = groups.some((g) => g.key === 'polygon') ? [polygonJoin(request, params)] : [];
   if (spec.updatesAsOf) {
@@ -53,6 +64,7 @@ export function baseRows({ spec, request, asOf, params, dataTime }: CompileInput
     sql: `SELECT ${columns.join(', ')} FROM metric_requests f ${joins.join(' ')} WHERE ${where.join(' AND ')}`,
     groups,
     asOf: asOfSql,
+    knownUntil: 'known_until',
   };
 }
 

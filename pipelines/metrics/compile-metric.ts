@@ -18,7 +18,7 @@ export interface CompiledMetric {
 }
 
 /** Checks a metric call against the schema and its definition, and compiles it to one SQL query. */
-export function compileMetric({ request, asOf, dataTime }: { request: unknown; asOf: string; dataTime?: string }): CompiledMetric {
+export function compileMetric({ request, asOf, dataTime, knownUntil }: { request: unknown; asOf: string; dataTime?: string; knownUntil?: Record<string, string> }): CompiledMetric {
   const parsed = metricRequestSchema.safeParse(request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -29,7 +29,7 @@ export function compileMetric({ request, asOf, dataTime }: { request: unknown; a
   if (!spec) throw new MetricRequestError('metric', `unknown metric ${JSON.stringify(valid.metric)} (GET /api/v1/metrics lists them)`);
   checkGrouping(spec, valid);
   const params = new SqlParams();
-  return { spec, request: valid, params, sql: compilers[spec.kind]({ spec, request: valid, asOf, params, dataTime }) };
+  return { spec, request: valid, params, sql: compilers[spec.kind]({ spec, request: valid, asOf, params, dataTime, knownUntil }) };
 }
 
 function checkGrouping(spec: MetricSpec, request: MetricRequest): void {

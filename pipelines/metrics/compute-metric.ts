@@ -14,16 +14,28 @@ export const defaultMinN = 20;
  * Computes one metric per group inside DuckDB. as-of: the request's, else `now()`, else the newest refresh's data
  * time (never the machine clock). Rows below min_n are suppressed when the metric is a rate or a duration.
  */
-export async function computeMetric(db: MetricsDb, request: MetricRequest, options: { now?: () => Date } = {}): Promise<MetricResult> {
-  const known = await dataTime(db);
+export async function computeMetric(db: MetricsDb, request: MetricRequest, options: { now?: () => Date; dataTime?: string } = {}): Promise<MetricResult> {
+  const known = options.dataTime ?? (await dataTime(db));
   const asOf = request.asOf ? new Date(request.asOf).toISOString() : (options.now?.().toISOString() ?? known);
-  const { spec, request: valid, sql, params } = compileMetric({ request, asOf, dataTime: known });
+  const knownUntil = await lastSuccessBefore(db, asOf);
+  const { spec, request: valid, sql, params } = compileMetric({ request, asOf, dataTime: known, knownUntil });
   if (valid.polygons) await assertPolygonSet(db, valid.polygons);
   const rows = (await query(db, sql, params.values)).map((row) => toMetricRow(spec, row, valid.minN ?? defaultMinN));
   const definition = listMetrics().find((d) => d.id === spec.id)!;
   const result: MetricResult = { metric: spec.id, definition, asOf, rows };
   if (spec.requiresArea) result.summary = spreadOf(rows, (valid.groupBy ?? []).filter((key) => areaKeys.includes(key)));
+  if (Object.keys(knownUntil).length) result.known_until = knownUntil;
   return result;
+}
+
+/** Endpoints whose last successful harvest is before as-of (one failed since, or has not run yet), with that time. */
+async function lastSuccessBefore(db: MetricsDb, asOf: string): Promise<Record<string, string>> {
+  const rows = await query(
+    db,
+    `SELECT endpoint_id, strftime(last_success_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at FROM harvest_state WHERE last_success_at < $1::TIMESTAMPTZ ORDER BY endpoint_id`,
+    [asOf],
+  );
+  return Object.fromEntries(rows.map((row) => [row.endpoint_id as string, row.at as string]));
 }
 
 function query(db: MetricsDb, sql: string, params: Parameters<typeof readRows>[2]): Promise<Row[]> {

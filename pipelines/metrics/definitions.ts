@@ -113,7 +113,7 @@ export const metricSpecs: MetricSpec[] = [
     guarded: false,
     where: 'is_open AND target_at IS NOT NULL',
     n: 'count(*)',
-    sql: { overdue: 'count(*) FILTER (WHERE target_at < as_of)', share: 'avg((target_at < as_of)::INTEGER)' },
+    sql: { overdue: 'count(*) FILTER (WHERE target_at < known_until)', share: 'avg((target_at < known_until)::INTEGER)' },
   },
   {
     id: 'ttc_vs_target',
@@ -232,7 +232,7 @@ export const metricSpecs: MetricSpec[] = [
       from_7d_to_28d: 'count(*) FILTER (WHERE age_days >= 7 AND age_days < 28)',
       from_28d_to_90d: 'count(*) FILTER (WHERE age_days >= 28 AND age_days < 90)',
       over_90d: 'count(*) FILTER (WHERE age_days >= 90)',
-      stale: 'count(*) FILTER (WHERE coalesce(updated_then, requested_at) < as_of - INTERVAL 56 DAYS)',
+      stale: 'count(*) FILTER (WHERE coalesce(updated_then, requested_at) < known_until - INTERVAL 56 DAYS)',
     },
     updatesAsOf: true,
   },

@@ -34,6 +34,11 @@ export interface MetricResult {
   rows: MetricRow[];
   /** Figures over all rows (equity: spread and ratio between the slowest and fastest area). */
   summary?: Record<string, number | null>;
+  /**
+   * Endpoints last harvested successfully before as-of (a harvest failed since, or has not run yet), with that time:
+   * what they had open is measured then (censored, aged), the last time its state was known. Absent when none.
+   */
+  known_until?: Record<string, string>;
 }
 
 /**

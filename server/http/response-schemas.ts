@@ -322,6 +322,10 @@ export const metricResponse = z.strictObject({
     }),
   ),
   summary: z.record(z.string(), z.number().nullable()).optional().describe('equity: spread and ratio between areas'),
+  known_until: z
+    .record(z.string(), time)
+    .optional()
+    .describe('endpoints whose last successful harvest is before as_of, with its time: their open requests are measured (censored, aged) then'),
 });
 
 export const hexagonsResponse = z.strictObject({

@@ -1,6 +1,8 @@
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { metricResponse } from '../../server/http/response-schemas.ts';
+import { issuesOf } from './support/route-paths.ts';
 import { serveFederation, type ServedFederation } from './support/served-federation.ts';
 
 let f: ServedFederation;
@@ -352,6 +354,18 @@ describe('/api/v1/metrics', () => {
     });
     expect((await f.get(`/api/v1/metrics/backlog?as_of=${t}`)).status).toBe(200);
     expect((await f.get('/api/v1/metrics/ttc_km?category=potholes')).json).toMatchObject({ error: { status: 400, parameter: 'category', message: expect.stringContaining('"potholes"') } });
+    // An endpoint whose last success is before the data time is listed with it (its open requests are measured then).
+    const lastSuccess = new Date(Date.parse(t) - 86_400_000).toISOString();
+    const setLastSuccess = (at: string) => f.store.transaction((c) => c.run(`UPDATE harvest_state SET last_success_at = $1::TIMESTAMPTZ WHERE endpoint_id = 'sim-chicago'`, [at]));
+    const [{ was }] = (await f.store.query<{ was: string }>(`SELECT last_success_at AS was FROM harvest_state WHERE endpoint_id = 'sim-chicago'`)) as [{ was: string }];
+    await setLastSuccess(lastSuccess);
+    try {
+      const lagging = (await f.get('/api/v1/metrics/ttc_km?group_by=endpoint')).json;
+      expect(lagging).toMatchObject({ known_until: { 'sim-chicago': lastSuccess } });
+      expect(issuesOf(metricResponse, lagging)).toBe('');
+    } finally {
+      await setLastSuccess(new Date(was).toISOString());
+    }
   });
 
   test('refusal messages speak of the query parameters, not the engine’s camelCase fields', async () => {

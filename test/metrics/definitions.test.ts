@@ -235,3 +235,24 @@ test('aging at a past as-of: stale by the last update known then (status history
   // On 02-20 the last update (01-02) was 49 days old.
   expect(await stale(day('2026-02-20'))).toBe(0);
 });
+
+// Seeds its own endpoint, after the tests that count the whole store.
+test('an endpoint not harvested successfully since before as-of: its open requests are aged and censored at its last success', async () => {
+  await seedRequests(env.store, [{ id: 'K1', endpoint: 'k', requested: day('2026-03-20') }]);
+  await refreshMetrics(env.store, { sla });
+  const measure = async () => ({
+    aging: (await metric({ metric: 'aging', filters: { endpoints: ['k'] } })).rows[0]!.values,
+    km: await metric({ metric: 'ttc_km', filters: { endpoints: ['k'] } }),
+  });
+  // Harvested through as-of (03-31): 11 days open.
+  await env.store.transaction((c) => c.run(`INSERT INTO harvest_state (endpoint_id, backfill_from, last_success_at) VALUES ('k', '2026-01-01', '2026-04-01')`));
+  const current = await measure();
+  expect(current.aging).toMatchObject({ open: 1, under_7d: 0, from_7d_to_28d: 1 });
+  expect(current.km.known_until).toBeUndefined();
+  // Its harvests have failed since 03-24: it was last known open 4 days after it opened.
+  await env.store.transaction((c) => c.run(`UPDATE harvest_state SET last_success_at = '2026-03-24T00:00:00Z' WHERE endpoint_id = 'k'`));
+  const lagging = await measure();
+  expect(lagging.aging).toMatchObject({ open: 1, under_7d: 1, from_7d_to_28d: 0 });
+  expect(lagging.km.known_until).toEqual({ k: '2026-03-24T00:00:00.000Z' });
+  expect(lagging.km.rows[0]!.values).toMatchObject({ censored: 1, within_7d: 0 });
+});

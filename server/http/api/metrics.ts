@@ -72,7 +72,7 @@ export function metricsRoutes(app: AppServices) {
         const request = { ...toMetricRequest(ctx.params.name!, params), asOf: (params.as_of ?? new Date(known)).toISOString() };
         ctx.set(dataHeaders(await dataVersion(app)));
         try {
-          ctx.body = resultJson(await app.pool.use((connection) => computeMetric(connection, request)));
+          ctx.body = resultJson(await app.pool.use((connection) => computeMetric(connection, request, { dataTime: known })));
         } catch (error) {
           if (error instanceof MetricRequestError) throw refusal(error);
           throw error;
@@ -119,6 +119,7 @@ function resultJson(result: MetricResult): MetricResultJson {
     as_of: result.asOf,
     rows: result.rows,
     ...(result.summary ? { summary: result.summary } : {}),
+    ...(result.known_until ? { known_until: result.known_until } : {}),
   };
 }
 
