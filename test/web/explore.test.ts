@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { loopback } from '../support/loopback.ts';
 import { apiJson, countRequests } from './support/api.ts';
@@ -8,6 +9,37 @@ import { useDashboard } from './support/dashboard-suite.ts';
 const suite = useDashboard();
 
 interface Endpoint { endpoint_id: string; name: string; bbox: [number, number, number, number] }
+
+const format = (n: number) => n.toLocaleString('en-US');
+
+async function categoryLabels(endpoint?: string): Promise<Record<string, string>> {
+  const { rows } = await apiJson<{ rows: { category: string; label: string }[] }>(suite.server.url, 'categories', endpoint ? { endpoint } : {});
+  return Object.fromEntries(rows.map((r) => [r.category, r.label]));
+}
+
+/** A view of one endpoint's coverage box, as the `map` URL parameter. */
+async function cityView(endpointId: string, zoom: number): Promise<string> {
+  const { rows } = await apiJson<{ rows: Endpoint[] }>(suite.server.url, 'endpoints');
+  const { bbox } = rows.find((e) => e.endpoint_id === endpointId)!;
+  return [zoom, ((bbox[1] + bbox[3]) / 2).toFixed(4), ((bbox[0] + bbox[2]) / 2).toFixed(4)].join('/');
+}
+
+/** The category colours the map paints with: the hexagon layer's `match` expression as category → colour. */
+function paintedCategories(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const paint = (window as unknown as { __fed311: { map: { getPaintProperty(layer: string, name: string): unknown[] } } }).__fed311.map.getPaintProperty('hexagons', 'fill-color');
+    const pairs = paint[0] === 'match' ? paint.slice(2, -1) : [];
+    return Object.fromEntries(pairs.flatMap((v, i) => (i % 2 ? [] : [[String(v), String(pairs[i + 1])]])));
+  });
+}
+
+const world = '-180,-90,180,90';
+
+/** Requests with a location that the filters match, anywhere: the hexagon API over the whole world. */
+async function locatedCount(filters: Record<string, string>): Promise<number> {
+  const { rows } = await apiJson<{ rows: { n: number }[] }>(suite.server.url, 'map/hexagons', { ...filters, bbox: world, resolution: 0 });
+  return rows.reduce((s, r) => s + r.n, 0);
+}
 
 describe('the Explore map', () => {
   test('the first view is rendered on the server: filters and endpoint names are in the HTML', async () => {
@@ -73,7 +105,8 @@ describe('the Explore map', () => {
     await page.getByRole('heading', { name: new RegExp(`#${target!.id}$`) }).waitFor();
     const detail = await apiJson<{ request: { status: string; category: string }; history: unknown[] }>(suite.server.url, `requests/${target!.endpoint}/${encodeURIComponent(target!.id)}`);
     const panel = page.locator('section.request');
-    expect(await panel.textContent()).toContain(detail.request.category);
+    // the taxonomy's name for the category, as /api/v1/categories gives it, not its id
+    expect(await panel.locator('dt:text-is("Category") + dd').textContent()).toBe((await categoryLabels())[detail.request.category]);
     expect(await panel.locator('.history li').count()).toBe(detail.history.length);
     expect(await panel.getByRole('link', { name: 'Chicago, IL (simulated)' }).getAttribute('href')).toBe('/endpoints/sim-chicago');
     expect(await panel.textContent()).toContain('simulated data, public domain');
@@ -261,6 +294,137 @@ describe('the Explore map', () => {
       const counts = api.rows.find((r) => r.h3 === cell.h3)!.categories;
       expect(counts[String(cell.category)]).toBe(top.get(String(cell.h3)));
     }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('colouring by time to close says, when a status or text filter is set, that the colours ignore it', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/?color=ttc`);
+    await waitForMap(page);
+    expect(await page.getByTestId('legend-note').count()).toBe(0);
+
+    await page.goto(`${suite.server.url}/?color=ttc&status=open`);
+    await waitForMap(page);
+    expect(await page.getByTestId('legend-note').textContent()).toContain('The colours follow the endpoint, category and date filters only, not the status (open) filter');
+    // what the note says: the cells' colours are the medians over all their requests, open or not
+    const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
+    const metric = await apiJson<{ rows: { group: { h3: string }; value: number | null; suppressed: boolean }[] }>(suite.server.url, 'metrics/ttc_km', { group_by: 'h3', h3_resolution: resolution });
+    const medians = new Map(metric.rows.map((r) => [r.group.h3, r.suppressed ? null : r.value]));
+    const drawn = await renderedFeatures(page, ['hexagons']);
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const cell of drawn) expect(cell.median_ttc_days ?? null).toBe(medians.get(String(cell.h3)) ?? null);
+
+    await page.goto(`${suite.server.url}/?color=ttc&q=street`);
+    await waitForMap(page);
+    expect(await page.getByTestId('legend-note').textContent()).toContain('not the text (“street”) filter');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('colouring by category gives the colours to the categories with the most requests in view, by name, and keeps them while panning', async () => {
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/?color=category&map=${await cityView('sim-citysdk', 10.5)}`);
+    await waitForMap(page);
+    const view = await mapView(page);
+    const resolution = Number((await page.locator('.status-line').textContent())!.match(/resolution (\d+)/)![1]);
+    const api = await apiJson<{ rows: { categories: Record<string, number> }[] }>(suite.server.url, 'map/hexagons', { bbox: view.bbox, resolution, categories: 'true' });
+    const inView: Record<string, number> = {};
+    for (const row of api.rows) for (const [category, n] of Object.entries(row.categories)) inView[category] = (inView[category] ?? 0) + n;
+    const labels = await categoryLabels();
+
+    const painted = await paintedCategories(page);
+    const coloured = Object.keys(painted);
+    expect(coloured.length).toBe(Math.min(9, Object.keys(inView).length));
+    // none left in the grey has more requests in view than a coloured one
+    const fewest = Math.min(...coloured.map((c) => inView[c] ?? 0));
+    expect(fewest).toBeGreaterThan(0);
+    for (const [category, n] of Object.entries(inView)) if (!coloured.includes(category)) expect(n, category).toBeLessThanOrEqual(fewest);
+    // the legend names them as the taxonomy does, in the same order and colours as the map paints them
+    const items = await page.locator('.legend li').evaluateAll((lis) => lis.map((li) => ({ label: li.textContent!.trim(), color: (li.querySelector('.swatch') as HTMLElement).style.background })));
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(items.slice(0, coloured.length)).toEqual(coloured.map((c) => ({ label: labels[c], color: rgb(painted[c]!) })));
+    if (Object.keys(inView).length > coloured.length) expect(items.at(-1)!.label).toBe(`other categories (${Object.keys(inView).length - coloured.length})`);
+
+    // a small pan: every category still among the largest keeps its colour
+    await page.evaluate(() => (window as unknown as { __fed311: { map: { panBy(offset: [number, number]): void } } }).__fed311.map.panBy([160, 60]));
+    await waitForMap(page, 2);
+    const after = await paintedCategories(page);
+    const kept = Object.keys(after).filter((c) => c in painted);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const category of kept) expect({ category, color: after[category] }).toEqual({ category, color: painted[category] });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('requests the filters match without a location are counted in a note, per endpoint', async () => {
+    const { rows } = await apiJson<{ rows: Endpoint[] }>(suite.server.url, 'endpoints');
+    const name = (id: string) => rows.find((e) => e.endpoint_id === id)!.name;
+    const { page, errors, context } = await openPage(suite.browser);
+    // the first view frames every endpoint: every located request is in it
+    await page.goto(`${suite.server.url}/?endpoint=sim-ureport`);
+    await waitForMap(page);
+    const figures = await inViewFigures(page);
+    expect(figures.n).toBe(await locatedCount({ endpoint: 'sim-ureport' }));
+    const all = await countRequests(suite.server.url, { endpoint: 'sim-ureport' });
+    const missing = all.n - figures.n;
+    expect(missing).toBeGreaterThan(0);
+    expect(await page.getByTestId('unlocated').textContent()).toBe(`${format(missing)} more match the filters but have no location, so are on no map: ${format(missing)} from ${name('sim-ureport')}.`);
+
+    // with status and dates too, over two endpoints; and the number does not depend on the view
+    const filters = { endpoint: 'sim-citysdk,sim-ureport', status: 'closed', from: '2026-06-01', to: '2026-11-01' };
+    await page.goto(`${suite.server.url}/?${new URLSearchParams(filters)}&map=${await cityView('sim-chicago', 9)}`);
+    await waitForMap(page);
+    const perEndpoint = await Promise.all(['sim-ureport', 'sim-citysdk'].map(async (id) => {
+      const one = { ...filters, endpoint: id };
+      return { id, n: (await countRequests(suite.server.url, one)).n - (await locatedCount(one)) };
+    }));
+    const shown = perEndpoint.filter((e) => e.n > 0).sort((a, b) => b.n - a.n);
+    const total = shown.reduce((s, e) => s + e.n, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(await page.getByTestId('unlocated').textContent()).toBe(`${format(total)} more match the filters but have no location, so are on no map: ${shown.map((e) => `${format(e.n)} from ${name(e.id)}`).join(' and ')}.`);
+
+    // a text search cannot be applied to that count: the note says so and gives the count without it
+    await page.goto(`${suite.server.url}/?endpoint=sim-ureport&q=street`);
+    await waitForMap(page);
+    expect(await page.getByTestId('unlocated').textContent()).toBe(`Requests without a location are on no map. Up to ${format(missing)} of them match the other filters (the API cannot count them by text): ${format(missing)} from ${name('sim-ureport')}.`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('people read names: categories by their taxonomy names and counted over the chosen endpoints, places not H3 ids, cluster sizes on hover', async () => {
+    const chicagoLabels = await categoryLabels('sim-chicago');
+    const { rows: chicagoCounts } = await apiJson<{ rows: { category: string; label: string; requests: number }[] }>(suite.server.url, 'categories', { endpoint: 'sim-chicago' });
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/?endpoint=sim-chicago`);
+    await waitForMap(page);
+    const options = await page.getByLabel('Categories').locator('option').allTextContents();
+    expect(options).toEqual(chicagoCounts.filter((c) => c.requests > 0).map((c) => `${c.label} (${format(c.requests)})`));
+
+    // the map as a table: a hexagon is where it is, not its H3 id
+    await page.getByText('The map as a table').click();
+    const places = await page.locator('table tbody tr td:first-child').allTextContents();
+    expect(places.length).toBeGreaterThan(0);
+    for (const place of places) expect(place).toMatch(/^\d+\.\d{3}° [NS], \d+\.\d{3}° [EW]$/);
+
+    // zoomed in: the newest requests' categories by name, and a cluster says how many it holds when hovered
+    await page.goto(`${suite.server.url}/?endpoint=sim-chicago&map=${await cityView('sim-chicago', 11.5)}`);
+    await waitForMap(page);
+    await page.getByText('The map as a table').click();
+    const categories = await page.locator('table tbody tr td:nth-child(2)').allTextContents();
+    expect(categories.length).toBeGreaterThan(0);
+    for (const category of categories) expect(Object.values(chicagoLabels)).toContain(category);
+    const cluster = await page.evaluate(() => {
+      const map = (window as unknown as { __fed311: { map: { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] }; properties: Record<string, number> }[]; project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).__fed311.map;
+      const box = map.getCanvas().getBoundingClientRect();
+      const inside = map.queryRenderedFeatures({ layers: ['clusters'] }).map((f) => ({ point: map.project(f.geometry.coordinates), count: Number(f.properties.point_count) }))
+        .filter(({ point }) => point.x > 20 && point.y > 20 && point.x < box.width - 60 && point.y < box.height - 20);
+      const [first] = inside.sort((a, b) => b.count - a.count);
+      return first ? { x: box.left + first.point.x, y: box.top + first.point.y, count: first.count } : null;
+    });
+    expect(cluster).not.toBeNull();
+    await page.mouse.move(cluster!.x, cluster!.y);
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toBe(`${format(cluster!.count)} requests here; click to zoom in`);
     expect(errors).toEqual([]);
     await context.close();
   });

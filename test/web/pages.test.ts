@@ -57,7 +57,12 @@ describe('the endpoint page', () => {
     expect(bars).toBe(Object.keys(aging.rows[0]!.values).filter((k) => k !== 'open').length);
     await agingChart.getByText('Data table').click();
     const cells = await agingChart.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(cells).toContainEqual(['over_90d', String(aging.rows[0]!.values.over_90d)]);
+    expect(cells).toContainEqual(['over 90 days', String(aging.rows[0]!.values.over_90d)]);
+    // the bars are named for people ("28–90 days", not from_28d_to_90d), and no name is cut off at the chart's left edge
+    const chartLeft = (await agingChart.locator('svg').first().boundingBox())!.x;
+    const ticks = agingChart.locator('svg g[aria-label="y-axis tick label"] text');
+    expect(await ticks.allTextContents()).toEqual(['under 7 days', '7–28 days', '28–90 days', 'over 90 days', 'stale (no update 56 d)']);
+    for (const box of await ticks.evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().x))) expect(box).toBeGreaterThanOrEqual(chartLeft);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -72,7 +77,8 @@ describe('the endpoint page', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download data (CSV)' }).click()]);
     expect(csvDownload.suggestedFilename()).toBe('aging-sim-chicago.csv');
     const csv = await readDownload(csvDownload);
-    const expected = ['part,requests', ...Object.entries(aging.rows[0]!.values).filter(([k]) => k !== 'open').map(([k, v]) => `${k},${v}`)];
+    const names: Record<string, string> = { under_7d: 'under 7 days', from_7d_to_28d: '7–28 days', from_28d_to_90d: '28–90 days', over_90d: 'over 90 days', stale: 'stale (no update 56 d)' };
+    const expected = ['part,requests', ...Object.entries(aging.rows[0]!.values).filter(([k]) => k !== 'open').map(([k, v]) => `${names[k]},${v}`)];
     expect(csv.trim().split('\n')).toEqual(expected);
 
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download PNG' }).click()]);

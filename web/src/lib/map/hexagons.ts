@@ -1,4 +1,4 @@
-import { cellToBoundary } from 'h3-js';
+import { cellToBoundary, cellToLatLng } from 'h3-js';
 
 export interface HexagonRow {
   h3: string;
@@ -33,4 +33,10 @@ function dominant(categories: Record<string, number> | null | undefined): string
   let best: string | null = null;
   for (const [name, count] of Object.entries(categories)) if (best === null || count > (categories[best] ?? 0)) best = name;
   return best;
+}
+
+/** Where a cell is, for people (its H3 id means nothing to them): its centre, "41.881° N, 87.623° W". */
+export function cellPlace(h3: string): string {
+  const [lat, lon] = cellToLatLng(h3);
+  return `${Math.abs(lat).toFixed(3)}° ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon).toFixed(3)}° ${lon < 0 ? 'W' : 'E'}`;
 }

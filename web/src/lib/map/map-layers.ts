@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { colorExpression, type ColorBy } from './colors';
+import { colorExpression, type CategoryColor, type ColorBy } from './colors';
 import { jurisdictionCenters, jurisdictionsGeojson, type Jurisdiction } from './offline-style';
 
 const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -38,9 +38,9 @@ export function addDataLayers(map: MapLibreMap, jurisdictions: Jurisdiction[]): 
   });
 }
 
-export function paintByColor(map: MapLibreMap, colorBy: ColorBy, categories: string[]): void {
-  map.setPaintProperty('hexagons', 'fill-color', colorExpression(colorBy, 'hexagons', categories));
-  map.setPaintProperty('points', 'circle-color', colorExpression(colorBy, 'points', categories));
+export function paintByColor(map: MapLibreMap, colorBy: ColorBy, palette: CategoryColor[]): void {
+  map.setPaintProperty('hexagons', 'fill-color', colorExpression(colorBy, 'hexagons', palette));
+  map.setPaintProperty('points', 'circle-color', colorExpression(colorBy, 'points', palette));
 }
 
 /** Shows hexagons or points, never both: the zoom decides which the API is asked for. */

@@ -51,3 +51,13 @@ export function viewOfBoxes(boxes: Bbox[]): { zoom: number; lat: number; lon: nu
   const zoom = Math.max(1, Math.min(12, Math.log2(360 / span) - 0.3));
   return { zoom: Math.round(zoom * 100) / 100, lat: Math.round(((s + n) / 2) * 1e4) / 1e4, lon: Math.round(((w + e) / 2) * 1e4) / 1e4 };
 }
+
+/**
+ * Hexagons coloured by time to close take each cell's Kaplan–Meier median from /api/v1/metrics, which has no status
+ * or text filter: with either set, the colours are not of the requests shown, and the legend must say so.
+ */
+export function ttcColourNote(state: ExploreState): string | null {
+  const ignored = [state.status ? `status (${state.status})` : '', state.q ? `text (“${state.q}”)` : ''].filter(Boolean);
+  if (ignored.length === 0) return null;
+  return `The colours follow the endpoint, category and date filters only, not the ${ignored.join(' or ')} filter: each hexagon’s median time to close is over all its requests within those, open and closed${state.q ? ', whatever their text' : ''}. The counts follow every filter.`;
+}

@@ -7,7 +7,8 @@ export const load: PageLoad = async ({ fetch, url }) => {
   const path = requestPath(url.searchParams.get('r') ?? '');
   const [endpoints, categories, selected] = await Promise.all([
     loadEndpoints(fetch),
-    loadCategories(fetch),
+    // the category list's counts follow the endpoint filter (the only filter /api/v1/categories takes)
+    loadCategories(fetch, url.searchParams.get('endpoint') ?? undefined),
     path ? settle(getJson<{ request: RequestRow; history: HistoryRow[] }>(fetch, path)) : Promise.resolve(null),
   ]);
   return { endpoints, categories, selected };
