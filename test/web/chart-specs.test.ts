@@ -4,13 +4,15 @@ import { embedSnippet, refusedParams } from '../../web/src/lib/charts/embed.ts';
 import { asOfLine, freshnessOf, type FeedEndpoint } from '../../web/src/lib/charts/freshness.ts';
 import { isPartial, periodKeys } from '../../web/src/lib/charts/periods.ts';
 import { ridgePoints } from '../../web/src/lib/charts/ridges.ts';
-import { rangeLabel, scopeLabel } from '../../web/src/lib/charts/scope.ts';
+import { categoryList, categoryName, rangeLabel, scopeLabel } from '../../web/src/lib/charts/scope.ts';
 
 /** Charts as embedding sees them (their ids and parameters as in specs/). */
 const flow = { id: 'flow', params: ['endpoint', 'category', 'period', 'from', 'to'], title: () => 'Flow', embedHeight: 600 };
 const aging = { id: 'aging', params: ['endpoint', 'category', 'from', 'to'], title: () => 'Aging', embedHeight: 450 };
 const equity = { id: 'equity', params: ['endpoint', 'category', 'area', 'from', 'to'], choices: { area: ['h3', 'district'] }, title: () => 'Equity', embedHeight: 850 };
-const ttc = { id: 'ttc-by-category', params: ['endpoint', 'category', 'from', 'to'], title: (p: Record<string, string>) => `Time to close by category${scopeLabel(p)}`, embedHeight: 820 };
+const ttc = { id: 'ttc-by-category', params: ['endpoint', 'category', 'from', 'to'], title: (p: Record<string, string>, names?: Record<string, string>) => `Time to close by category${scopeLabel(p, undefined, names)}`, embedHeight: 820 };
+/** The taxonomy's names, as /api/v1/categories gives them (config/taxonomy). */
+const names = { pothole: 'Pothole', graffiti: 'Graffiti', traffic_signal: 'Traffic signal' };
 
 describe('time to close ridges', () => {
   test('only the points the API gives, in time order: the median at 50 % open and the p90 at 10 %, never a step past them', () => {
@@ -63,6 +65,16 @@ describe('titles', () => {
     expect(rangeLabel('2026-01-01', '2026-02-01T12:00:00Z')).toBe('2026-01-01 to before 2026-02-01T12:00:00Z');
     expect(scopeLabel({})).toBe('');
   });
+
+  test('name categories as the taxonomy does, the slug where the name is not known (the category list could not be read)', () => {
+    expect(scopeLabel({ endpoint: 'sim-chicago', category: 'traffic_signal,graffiti', from: '2026-01-01' }, undefined, names)).toBe(' — sim-chicago · Traffic signal, Graffiti · from 2026-01-01');
+    expect(scopeLabel({ category: 'traffic_signal,made_up' }, undefined, names)).toBe(' — Traffic signal, made_up');
+    expect(categoryList('traffic_signal', names)).toBe('Traffic signal');
+    expect(categoryName('traffic_signal', {})).toBe('traffic_signal');
+    expect(categoryName(null, names)).toBe('no category');
+    // an inherited property is no name
+    expect(categoryName('constructor', names)).toBe('constructor');
+  });
 });
 
 describe('embed parameters', () => {
@@ -77,6 +89,8 @@ describe('embed parameters', () => {
     const snippet = embedSnippet(ttc, { endpoint: 'sim-chicago', category: 'pothole' }, 'https://fed311.example');
     expect(snippet).toContain('<iframe src="https://fed311.example/embed/ttc-by-category?endpoint=sim-chicago&amp;category=pothole" title="Time to close by category — sim-chicago · pothole" width="100%" height="820"');
     expect(snippet).toContain('event.origin !== "https://fed311.example"');
+    // with the chart's category names, the frame's title says them
+    expect(embedSnippet(ttc, { endpoint: 'sim-chicago', category: 'traffic_signal' }, 'https://fed311.example', names)).toContain('title="Time to close by category — sim-chicago · Traffic signal"');
     expect(snippet).toContain('frame.contentWindow === event.source');
   });
 });

@@ -28,7 +28,10 @@ describe('a downloaded chart stands alone', () => {
 
     const svg = await readDownload(await download(page, chart, 'Download SVG'));
     const texts = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent), svg);
-    expect(texts).toContain('Requests per month for pothole');
+    // the title names the category as the taxonomy does (/api/v1/categories), not by its slug
+    const names = await categoryNames();
+    expect(texts).toContain(`Requests per month for ${names.pothole}`);
+    expect(await page.locator('[data-chart=compare-ttc] h2').textContent()).toBe(`Time to close for ${names.pothole}, by endpoint`);
     for (const endpoint of lines) expect(texts).toContain(endpoint);
     expect(texts).toContain('partial period');
     expect(texts.join(' ')).toContain(`Data as of ${oldest.slice(0, 16).replace('T', ' ')} UTC`);
@@ -119,6 +122,10 @@ describe('time to close ridges', () => {
     // Two dot marks: one dot per figure (blue), then one per median (orange, on the curve at 50 %).
     const dots = await chart.locator('.plot svg g[aria-label="dot"]').evaluateAll((groups) => groups.map((g) => g.querySelectorAll('circle').length));
     expect(dots).toEqual([figures.length, drawn.filter((r) => r.values.median_days !== null).length]);
+    // Each facet is labelled with its category's taxonomy name (/api/v1/categories), largest first, not its slug.
+    const names = await categoryNames();
+    expect(await chart.locator('.plot svg [aria-label="fy-axis tick label"] text').allTextContents()).toEqual(drawn.map((r) => names[r.group.category!] ?? r.group.category));
+    expect(drawn.some((r) => names[r.group.category!] !== r.group.category), 'some drawn category has a name other than its slug').toBe(true);
     // The curve is straight lines between those dots: no step-after (horizontal then vertical) path.
     const path = await chart.locator('.plot svg [aria-label="line"] path').first().getAttribute('d');
     expect(path).not.toMatch(/H/);
@@ -217,4 +224,10 @@ async function readDownload(file: Download, encoding: BufferEncoding = 'utf8'): 
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString(encoding);
+}
+
+/** The taxonomy's display name per category slug, as /api/v1/categories gives them. */
+async function categoryNames(): Promise<Record<string, string>> {
+  const { rows } = await apiJson<{ rows: { category: string; label: string }[] }>(suite.server.url, 'categories');
+  return Object.fromEntries(rows.map((c) => [c.category, c.label]));
 }

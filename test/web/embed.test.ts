@@ -85,18 +85,28 @@ describe('embed parameters', () => {
     await context.close();
   });
 
-  test('the documented parameters work: category on ttc-by-category, and titles say the category and date range', async () => {
+  test('the documented parameters work: category on ttc-by-category, and titles say the category (by its taxonomy name) and date range', async () => {
+    const names = await categoryNames();
+    // a category whose name is not its slug (street_light → "Street light"), with enough requests to be drawn
+    const ttcRows = await apiJson<{ rows: { group: { category: string }; suppressed: boolean }[] }>(suite.server.url, 'metrics/ttc_km', { group_by: 'category', endpoint: 'sim-chicago' });
+    const category = ttcRows.rows.filter((r) => !r.suppressed).map((r) => r.group.category).find((c) => c.includes('_') && names[c] !== undefined && names[c] !== c)!;
+    expect(category, 'sim-chicago has a drawn category with an underscore in its slug').toBeDefined();
     const { page, errors, context } = await openPage(suite.browser);
-    await page.goto(`${suite.server.url}/embed/ttc-by-category?endpoint=sim-chicago&category=pothole`);
+    await page.goto(`${suite.server.url}/embed/ttc-by-category?endpoint=sim-chicago&category=${category}`);
     const ttc = page.locator('[data-chart=ttc-by-category]');
     await ttc.locator('.plot svg').first().waitFor();
-    expect(await ttc.getByRole('heading', { level: 2 }).textContent()).toBe('Time to close by category — sim-chicago · pothole');
+    const ttcTitle = `Time to close by category — sim-chicago · ${names[category]}`;
+    expect(await ttc.getByRole('heading', { level: 2 }).textContent()).toBe(ttcTitle);
+    expect(await page.title()).toBe(`${ttcTitle} · fed311`);
+    // the facet is labelled with the name; the slug stays in the URL and the table's (and CSV's) category column
+    expect(await ttc.locator('.plot svg [aria-label="fy-axis tick label"] text').allTextContents()).toEqual([names[category]]);
     await ttc.getByText('Data table').click();
-    expect(await ttc.locator('tbody tr td:first-child').allTextContents()).toEqual(['pothole']);
+    expect(await ttc.locator('tbody tr td:first-child').allTextContents()).toEqual([category]);
+    expect(await ttc.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual([names[category]]);
     for (const [chart, title] of [
-      ['flow', 'Opened, closed and backlog per week — sim-chicago · pothole · 2026-01-01 to 2026-06-30'],
-      ['aging', 'Age of open requests — sim-chicago · pothole · 2026-01-01 to 2026-06-30'],
-      ['outcome-mix', 'How closed requests ended — sim-chicago · pothole · 2026-01-01 to 2026-06-30'],
+      ['flow', `Opened, closed and backlog per week — sim-chicago · ${names.pothole} · 2026-01-01 to 2026-06-30`],
+      ['aging', `Age of open requests — sim-chicago · ${names.pothole} · 2026-01-01 to 2026-06-30`],
+      ['outcome-mix', `How closed requests ended — sim-chicago · ${names.pothole} · 2026-01-01 to 2026-06-30`],
     ]) {
       await page.goto(`${suite.server.url}/embed/${chart}?endpoint=sim-chicago&category=pothole&from=2026-01-01&to=2026-07-01`);
       expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(title);
@@ -158,3 +168,9 @@ describe('a failing feed in an embed', () => {
     await context.close();
   });
 });
+
+/** The taxonomy's display name per category slug, as /api/v1/categories gives them. */
+async function categoryNames(): Promise<Record<string, string>> {
+  const { rows } = await apiJson<{ rows: { category: string; label: string }[] }>(suite.server.url, 'categories');
+  return Object.fromEntries(rows.map((c) => [c.category, c.label]));
+}

@@ -1,6 +1,7 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { Fetch } from '../api';
 import type { Freshness } from './freshness';
+import type { CategoryNames } from './scope';
 
 export type Cell = string | number | null;
 /** A missing key reads as no value, like null. */
@@ -14,6 +15,8 @@ export interface ChartData {
   note?: string;
   /** When the data shown last arrived, and which of its feeds are failing or stale (absent when unknown). */
   freshness?: Freshness;
+  /** The taxonomy's names of the categories (slug → name) for the title, labels and tips; the rows and CSV keep the slugs. Empty or absent when the category list could not be read: the slugs are shown. */
+  categoryNames?: CategoryNames;
 }
 
 /** One entry of a chart's legend: a filled swatch, or a line (dashed for what is only partly counted). */
@@ -30,7 +33,8 @@ export interface ChartSpec {
   params: readonly string[];
   /** Parameters the chart reads as one of a few words (the API checks the rest), so a typo is refused rather than read as the default. */
   choices?: Record<string, readonly string[]>;
-  title: (params: Record<string, string>) => string;
+  /** The title; `names` (the loaded data's categoryNames) turns category slugs into the taxonomy's names, the slugs when absent. */
+  title: (params: Record<string, string>, names?: CategoryNames) => string;
   /** Plain-language description, shown as the figure caption and read by screen readers. */
   description: string;
   caveat?: string;

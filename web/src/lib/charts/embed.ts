@@ -5,7 +5,8 @@ export interface Embeddable {
   id: string;
   params: readonly string[];
   choices?: Record<string, readonly string[]>;
-  title: (params: Record<string, string>) => string;
+  /** `names`: category slug → display name, for the title. */
+  title: (params: Record<string, string>, names?: Readonly<Record<string, string>>) => string;
   embedHeight: number;
 }
 
@@ -33,11 +34,12 @@ const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&
 /**
  * The HTML a host page pastes: the frame at the chart's usual height, and a script that sets each fed311 frame's
  * height to what its embed reports (`{fed311Embed: {chart, height}}`), matching the message's source to the frame
- * so that several embeds on one page, or other frames' messages, never resize the wrong one.
+ * so that several embeds on one page, or other frames' messages, never resize the wrong one. The frame's title names
+ * categories by `names` (the chart's loaded categoryNames), as the chart's own title does.
  */
-export function embedSnippet(spec: Embeddable, params: Record<string, string>, origin: string): string {
+export function embedSnippet(spec: Embeddable, params: Record<string, string>, origin: string, names?: Readonly<Record<string, string>>): string {
   const src = `${origin}${embedPath(spec, params)}`;
-  return `<iframe src="${attribute(src)}" title="${attribute(spec.title(params))}" width="100%" height="${spec.embedHeight}" style="border:0" loading="lazy" data-fed311-embed></iframe>
+  return `<iframe src="${attribute(src)}" title="${attribute(spec.title(params, names))}" width="100%" height="${spec.embedHeight}" style="border:0" loading="lazy" data-fed311-embed></iframe>
 <script>
   addEventListener('message', function (event) {
     var embed = event.data && event.data.fed311Embed;

@@ -1,22 +1,22 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartRow, ChartSpec } from '../chart-spec';
-import { freshnessOf, shownEndpoints } from '../feeds';
+import { freshnessOf, shownEndpoints, titleNames } from '../feeds';
 import { metricRows, sampleNote } from '../metric-rows';
 import { isPartial, partialNote, periodDate, periodKeys, periodLines } from '../periods';
-import { scopeLabel } from '../scope';
+import { categoryList, scopeLabel } from '../scope';
 import type { EndpointRow } from '../../types';
 
 /** One category across endpoints: Kaplan–Meier median and p90 time to close, and the on-time share, side by side. */
 export const compareTtc: ChartSpec = {
   id: 'compare-ttc',
   params: ['category', 'endpoint', 'from', 'to'],
-  title: (p) => `Time to close for ${p.category || 'all categories'}, by endpoint${scopeLabel(p, ['endpoint'])}`,
+  title: (p, names) => `Time to close for ${categoryList(p.category, names) || 'all categories'}, by endpoint${scopeLabel(p, ['endpoint'])}`,
   description: 'Per endpoint: the median time to close (dot) and the 90th percentile (end of the line), Kaplan–Meier estimates over requests opened in the range; the on-time share where targets exist.',
   caveat: 'Closed is not fixed, and endpoints differ in when they call a request closed; suppressed endpoints have too few requests to show.',
   embedHeight: 560,
   async load(fetcher, p) {
     const params = { group_by: 'endpoint', category: p.category, endpoint: p.endpoint, from: p.from, to: p.to };
-    const [ttc, onTime, endpoints] = await Promise.all([metricRows(fetcher, 'ttc_km', params), metricRows(fetcher, 'on_time', params), shownEndpoints(fetcher, p.endpoint)]);
+    const [ttc, onTime, endpoints, names] = await Promise.all([metricRows(fetcher, 'ttc_km', params), metricRows(fetcher, 'on_time', params), shownEndpoints(fetcher, p.endpoint), titleNames(fetcher, p.category)]);
     const share = new Map(onTime.rows.map((r) => [r.endpoint, r.value]));
     return {
       rows: ttc.rows.map((r) => ({ endpoint: r.endpoint, n: r.n, median: r.median_days ?? null, p90: r.p90_days ?? null, on_time: share.get(r.endpoint) ?? null, suppressed: r.suppressed })),
@@ -30,6 +30,7 @@ export const compareTtc: ChartSpec = {
       ],
       note: sampleNote(ttc.result, 'A p90 is missing where fewer than 90 % have closed so far.'),
       freshness: freshnessOf(endpoints, ttc.result.as_of),
+      categoryNames: names,
     };
   },
   plot(data, width) {
@@ -53,14 +54,15 @@ export const compareTtc: ChartSpec = {
 export const compareVolume: ChartSpec = {
   id: 'compare-volume',
   params: ['category', 'endpoint', 'period', 'from', 'to'],
-  title: (p) => `Requests per ${p.period || 'month'} for ${p.category || 'all categories'}${scopeLabel(p, ['endpoint'])}`,
+  title: (p, names) => `Requests per ${p.period || 'month'} for ${categoryList(p.category, names) || 'all categories'}${scopeLabel(p, ['endpoint'])}`,
   description: 'How many requests each endpoint received per period. Counts are reports, not problems: one pothole can be reported many times, and cities differ in how easy reporting is.',
   embedHeight: 580,
   async load(fetcher, p) {
     const period = p.period || 'month';
-    const [{ rows, result }, endpoints] = await Promise.all([
+    const [{ rows, result }, endpoints, names] = await Promise.all([
       metricRows(fetcher, 'volume', { group_by: 'endpoint,period', period, category: p.category, endpoint: p.endpoint, from: p.from, to: p.to, min_n: 1 }),
       shownEndpoints(fetcher, p.endpoint),
+      titleNames(fetcher, p.category),
     ]);
     const byEndpoint = new Map<string, ChartRow[]>();
     for (const r of rows) byEndpoint.set(String(r.endpoint), [...(byEndpoint.get(String(r.endpoint)) ?? []), r]);
@@ -76,6 +78,7 @@ export const compareVolume: ChartSpec = {
       ],
       note: sampleNote(result, filled.some((r) => r.partial === 'yes') ? partialNote : ''),
       freshness: freshnessOf(endpoints, result.as_of),
+      categoryNames: names,
     };
   },
   plot(data, width) {

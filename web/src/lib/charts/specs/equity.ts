@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../chart-spec';
-import { freshnessOf, shownEndpoints } from '../feeds';
+import { freshnessOf, shownEndpoints, titleNames } from '../feeds';
 import { metricRows, sampleNote } from '../metric-rows';
 import { scopeLabel } from '../scope';
 
@@ -9,15 +9,16 @@ export const equity: ChartSpec = {
   id: 'equity',
   params: ['endpoint', 'category', 'area', 'from', 'to'],
   choices: { area: ['h3', 'district'] },
-  title: (p) => `Median time to close by ${p.area === 'district' ? 'district' : 'area (H3 cell)'}${scopeLabel(p)}`,
+  title: (p, names) => `Median time to close by ${p.area === 'district' ? 'district' : 'area (H3 cell)'}${scopeLabel(p, undefined, names)}`,
   description: 'Each area’s median time to close (Kaplan–Meier), slowest first. Areas with too few requests are suppressed rather than ranked.',
   caveat: 'A slow area may have harder problems, not worse service; counts are reports, not problems.',
   embedHeight: 850,
   async load(fetcher, p) {
     const area = p.area === 'district' ? 'district' : 'h3';
-    const [{ rows, result }, endpoints] = await Promise.all([
+    const [{ rows, result }, endpoints, names] = await Promise.all([
       metricRows(fetcher, 'ttc_km', { group_by: area, h3_resolution: area === 'h3' ? 7 : undefined, endpoint: p.endpoint, category: p.category, from: p.from, to: p.to }),
       shownEndpoints(fetcher, p.endpoint),
+      titleNames(fetcher, p.category),
     ]);
     // Requests without a place (no coordinates, no district) come back as one group keyed null: not an area, so neither ranked nor listed.
     const placed = rows.filter((r) => r[area] !== null && r[area] !== undefined);
@@ -40,6 +41,7 @@ export const equity: ChartSpec = {
       ],
       note: sampleNote({ ...result, rows: result.rows.filter((r) => r.group[area] !== null && r.group[area] !== undefined) }, [ratio, pending, left].filter(Boolean).join(' ')),
       freshness: freshnessOf(endpoints, result.as_of),
+      categoryNames: names,
     };
   },
   plot(data, width) {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartRow, ChartSpec } from '../chart-spec';
-import { freshnessOf, shownEndpoints } from '../feeds';
+import { freshnessOf, shownEndpoints, titleNames } from '../feeds';
 import { metricRows, sampleNote } from '../metric-rows';
 import { isPartial, partialNote, periodDate, periodKeys, periodLines } from '../periods';
 import { scopeLabel } from '../scope';
@@ -9,13 +9,14 @@ import { scopeLabel } from '../scope';
 export const flow: ChartSpec = {
   id: 'flow',
   params: ['endpoint', 'category', 'period', 'from', 'to'],
-  title: (p) => `Opened, closed and backlog per ${p.period || 'week'}${scopeLabel(p)}`,
+  title: (p, names) => `Opened, closed and backlog per ${p.period || 'week'}${scopeLabel(p, undefined, names)}`,
   description: 'Requests opened and closed in each period (lines), and the open backlog at the end of each period (shaded).',
   caveat: 'The backlog counts only requests fed311 has harvested: it starts at zero where the harvested data starts, not at the city’s real backlog then.',
   embedHeight: 600,
   async load(fetcher, p) {
     const period = p.period || 'week';
     const shown = shownEndpoints(fetcher, p.endpoint);
+    const names = titleNames(fetcher, p.category);
     const params = { group_by: 'period', period, endpoint: p.endpoint, category: p.category, from: p.from, to: p.to, min_n: 1 };
     const [opened, closed, backlog] = await Promise.all(['opened', 'closed', 'backlog'].map((metric) => metricRows(fetcher, metric, params)));
     const byPeriod = new Map<string, ChartRow>();
@@ -50,6 +51,7 @@ export const flow: ChartSpec = {
       ],
       note: sampleNote(backlog!.result, rows.some((r) => r.partial === 'yes') ? partialNote : ''),
       freshness: freshnessOf(endpoints, backlog!.result.as_of),
+      categoryNames: await names,
     };
   },
   plot(data, width) {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../chart-spec';
-import { freshnessOf, shownEndpoints } from '../feeds';
+import { freshnessOf, shownEndpoints, titleNames } from '../feeds';
 import { metricRows, sampleNote } from '../metric-rows';
 import { scopeLabel } from '../scope';
 
@@ -9,12 +9,16 @@ function valueBars({ id, metric, title, description, caveat, unit, kind, parts: 
   return {
     id,
     params: ['endpoint', 'category', 'from', 'to'],
-    title: (p) => `${title}${scopeLabel(p)}`,
+    title: (p, categories) => `${title}${scopeLabel(p, undefined, categories)}`,
     description,
     caveat,
     embedHeight,
     async load(fetcher, p) {
-      const [{ rows, result }, endpoints] = await Promise.all([metricRows(fetcher, metric, { endpoint: p.endpoint, category: p.category, from: p.from, to: p.to }), shownEndpoints(fetcher, p.endpoint)]);
+      const [{ rows, result }, endpoints, categories] = await Promise.all([
+        metricRows(fetcher, metric, { endpoint: p.endpoint, category: p.category, from: p.from, to: p.to }),
+        shownEndpoints(fetcher, p.endpoint),
+        titleNames(fetcher, p.category),
+      ]);
       const first = result.rows[0];
       const parts = first && !first.suppressed ? Object.entries(first.values ?? {}).filter(([part]) => !exclude.includes(part)) : [];
       return {
@@ -26,6 +30,7 @@ function valueBars({ id, metric, title, description, caveat, unit, kind, parts: 
         ],
         note: sampleNote(result, rows[0] ? `Based on ${rows[0].n} requests.` : ''),
         freshness: freshnessOf(endpoints, result.as_of),
+        categoryNames: categories,
       };
     },
     plot(data, width) {
