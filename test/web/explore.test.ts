@@ -232,6 +232,23 @@ describe('the Explore map', () => {
     await context.close();
   });
 
+  test('with no view in the URL, the first map view holds every endpoint’s coverage, on a phone as on a desktop', async () => {
+    const { rows } = await apiJson<{ rows: Endpoint[] }>(suite.server.url, 'endpoints');
+    for (const viewport of [phone, undefined]) {
+      const { page, errors, context } = await openPage(suite.browser, viewport ? { viewport } : {});
+      await page.goto(`${suite.server.url}/`);
+      await waitForMap(page);
+      const bounds = await page.evaluate(() => (window as unknown as { __fed311: { map: { getBounds(): { toArray(): [[number, number], [number, number]] } } } }).__fed311.map.getBounds().toArray());
+      const [[west, south], [east, north]] = bounds;
+      for (const e of rows.filter((r) => r.bbox)) {
+        const [w, s, ea, n] = e.bbox;
+        expect([w >= west, s >= south, ea <= east, n <= north], `${e.endpoint_id} in view ${JSON.stringify(bounds)}`).toEqual([true, true, true, true]);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   test('on a phone, opening a request scrolls its panel into view, moves focus to its heading and closes the hover popup', async () => {
     const { rows } = await apiJson<{ rows: Endpoint[] }>(suite.server.url, 'endpoints');
     const chicago = rows.find((e) => e.endpoint_id === 'sim-chicago')!;

@@ -41,6 +41,11 @@ export function parseView(text: string): { zoom: number; lat: number; lon: numbe
 export const formatView = (view: { zoom: number; lat: number; lon: number }): string => `${view.zoom}/${view.lat}/${view.lon}`;
 
 /** With no view in the URL, frame every endpoint's coverage box. */
+/** The smallest box holding every box (west, south, east, north). */
+export function unionOf(boxes: Bbox[]): Bbox {
+  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+}
+
 export function viewOfBoxes(boxes: Bbox[]): { zoom: number; lat: number; lon: number } {
   if (boxes.length === 0) return { zoom: 1.5, lat: 30, lon: 0 };
   const w = Math.min(...boxes.map((b) => b[0]));
