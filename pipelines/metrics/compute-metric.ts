@@ -21,11 +21,18 @@ export async function computeMetric(db: MetricsDb, request: MetricRequest, optio
   const { spec, request: valid, sql, params } = compileMetric({ request, asOf, dataTime: known, knownUntil });
   if (valid.polygons) await assertPolygonSet(db, valid.polygons);
   const rows = (await query(db, sql, params.values)).map((row) => toMetricRow(spec, row, valid.minN ?? defaultMinN));
+  if (valid.groupBy?.includes('endpoint')) await nameLicenses(db, rows);
   const definition = listMetrics().find((d) => d.id === spec.id)!;
   const result: MetricResult = { metric: spec.id, definition, asOf, rows };
   if (spec.requiresArea) result.summary = spreadOf(rows, (valid.groupBy ?? []).filter((key) => areaKeys.includes(key)));
   if (Object.keys(knownUntil).length) result.known_until = knownUntil;
   return result;
+}
+
+/** Each row of a comparison across endpoints names its endpoint's license: whoever reuses the figure must know the terms. */
+async function nameLicenses(db: MetricsDb, rows: MetricRow[]): Promise<void> {
+  const licenses = new Map((await query(db, 'SELECT endpoint_id, license FROM endpoints', [])).map((row) => [row.endpoint_id as string, (row.license as string | null) ?? null]));
+  for (const row of rows) row.license = licenses.get(String(row.group.endpoint)) ?? null;
 }
 
 /** Endpoints whose last successful harvest is before as-of (one failed since, or has not run yet), with that time. */

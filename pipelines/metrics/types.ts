@@ -25,6 +25,8 @@ export interface MetricRow {
   values?: Record<string, number | null>;
   /** n below min_n: value and values are null and the row is left out of rankings and spreads. */
   suppressed: boolean;
+  /** Rows grouped by endpoint: that endpoint's data license (METRICS.md: each comparison row names it); null when unknown. */
+  license?: string | null;
 }
 
 export interface MetricResult {

@@ -319,6 +319,7 @@ export const metricResponse = z.strictObject({
       value: z.number().nullable(),
       values: z.record(z.string(), z.number().nullable()).optional(),
       suppressed: z.boolean().describe('n below min_n: value and values are null'),
+      license: z.string().nullable().optional().describe('grouped by endpoint: its data license (null when the registry gives none)'),
     }),
   ),
   summary: z.record(z.string(), z.number().nullable()).optional().describe('equity: spread and ratio between areas'),

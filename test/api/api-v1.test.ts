@@ -338,6 +338,17 @@ describe('/api/v1/metrics', () => {
     expect((answers['/api/v1/metrics/aging?group_by=category,service_code&include_duplicates=true&as_of=2026-02-01T00:00:00Z'] as { as_of: string }).as_of).toBe('2026-02-01T00:00:00.000Z');
   });
 
+  test('rows grouped by endpoint name its license (METRICS.md: each comparison row does); other groupings carry none', async () => {
+    const [{ license }] = (await f.store.query<{ license: string }>(`SELECT license FROM endpoints WHERE endpoint_id = 'sim-chicago'`)) as [{ license: string }];
+    expect(license).toBeTruthy();
+    const byEndpoint = (await f.get('/api/v1/metrics/ttc_km?group_by=endpoint,category&category=pothole')).json as { rows: { group: { endpoint: string }; license?: string | null }[] };
+    expect(byEndpoint.rows.length).toBeGreaterThan(1);
+    expect(byEndpoint.rows.find((r) => r.group.endpoint === 'sim-chicago')!.license).toBe(license);
+    expect(byEndpoint.rows.every((r) => typeof r.license === 'string')).toBe(true);
+    const byCategory = (await f.get('/api/v1/metrics/ttc_km?group_by=category')).json as { rows: Record<string, unknown>[] };
+    expect(byCategory.rows.every((r) => !('license' in r))).toBe(true);
+  });
+
   test('as of the data by default, never after it; answers say which data they come from; categories are checked', async () => {
     const [{ t }] = (await f.store.query<{ t: string }>(`SELECT strftime(max(seen_through), '%Y-%m-%dT%H:%M:%S.%gZ') AS t FROM metric_refresh_state`)) as [{ t: string }];
     // An hour passes on the server's clock with no harvest: the default as-of stays the data's time.
