@@ -11,7 +11,7 @@ interface MetricAnswer {
   rows: { group: Record<string, string | null>; n: number; value: number | null; values: Record<string, number | null>; suppressed: boolean }[];
 }
 interface Endpoints {
-  rows: { endpoint_id: string; name: string; last_success_at: string | null; oldest_requested_at: string | null }[];
+  rows: { endpoint_id: string; name: string; last_success_at: string | null; oldest_requested_at: string | null; license: string | null }[];
 }
 
 describe('a downloaded chart stands alone', () => {
@@ -43,6 +43,22 @@ describe('a downloaded chart stands alone', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size[1]) * 2, Number(size[2]) * 2]);
     const drawn = await chart.locator('.plot svg').boundingBox();
     expect(png.readUInt32BE(20)).toBeGreaterThan(drawn!.height * 2 + 100);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('comparison across endpoints', () => {
+  test('each endpoint’s row names its data license, as the API’s metric rows do', async () => {
+    const { rows: endpoints } = await apiJson<Endpoints>(suite.server.url, 'endpoints');
+    const { page, errors, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/compare?category=pothole`);
+    const chart = page.locator('[data-chart=compare-ttc]');
+    const shown = await tableColumn(chart, 0);
+    const licenses = await chart.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[6]?.textContent ?? ''));
+    expect(shown.length).toBeGreaterThan(1);
+    expect(licenses).toEqual(shown.map((id) => endpoints.find((e) => e.endpoint_id === id)!.license ?? ''));
+    expect(licenses.every((license) => license.length > 0)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

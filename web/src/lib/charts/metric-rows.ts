@@ -5,7 +5,11 @@ import type { ChartRow } from './chart-spec';
 /** Calls /api/v1/metrics/<metric> and flattens each row (group keys, n, value, values, suppression) into one record. */
 export async function metricRows(fetcher: Fetch, metric: string, params: Params): Promise<{ rows: ChartRow[]; result: MetricResult }> {
   const result = await getJson<MetricResult>(fetcher, `metrics/${metric}`, params);
-  const rows = result.rows.map((row) => ({ ...row.group, n: row.n, value: row.suppressed ? null : row.value, ...(row.suppressed ? {} : row.values), suppressed: row.suppressed ? 'yes' : 'no' }));
+  // Rows grouped by endpoint carry its license: a comparison across cities names each city's terms (METRICS.md).
+  const rows = result.rows.map((row) => ({
+    ...row.group, n: row.n, value: row.suppressed ? null : row.value, ...(row.suppressed ? {} : row.values), suppressed: row.suppressed ? 'yes' : 'no',
+    ...(row.license !== undefined ? { license: row.license } : {}),
+  }));
   return { rows, result };
 }
 

@@ -19,7 +19,7 @@ export const compareTtc: ChartSpec = {
     const [ttc, onTime, endpoints, names] = await Promise.all([metricRows(fetcher, 'ttc_km', params), metricRows(fetcher, 'on_time', params), shownEndpoints(fetcher, p.endpoint), titleNames(fetcher, p.category)]);
     const share = new Map(onTime.rows.map((r) => [r.endpoint, r.value]));
     return {
-      rows: ttc.rows.map((r) => ({ endpoint: r.endpoint, n: r.n, median: r.median_days ?? null, p90: r.p90_days ?? null, on_time: share.get(r.endpoint) ?? null, suppressed: r.suppressed })),
+      rows: ttc.rows.map((r) => ({ endpoint: r.endpoint, n: r.n, median: r.median_days ?? null, p90: r.p90_days ?? null, on_time: share.get(r.endpoint) ?? null, suppressed: r.suppressed, license: r.license ?? null })),
       columns: [
         { key: 'endpoint', label: 'endpoint', kind: 'text' },
         { key: 'n', label: 'requests', kind: 'count' },
@@ -27,8 +27,9 @@ export const compareTtc: ChartSpec = {
         { key: 'p90', label: 'p90 (KM)', kind: 'days' },
         { key: 'on_time', label: 'on time', kind: 'share' },
         { key: 'suppressed', label: 'suppressed', kind: 'text' },
+        { key: 'license', label: 'data license', kind: 'text' },
       ],
-      note: sampleNote(ttc.result, 'A p90 is missing where fewer than 90 % have closed so far.'),
+      note: sampleNote(ttc.result, 'A p90 is missing where fewer than 90 % have closed so far. Each endpoint’s figures are reused under its data license (table).'),
       freshness: freshnessOf(endpoints, ttc.result.as_of),
       categoryNames: names,
     };
