@@ -19,13 +19,11 @@ export interface BaseRows {
   groups: GroupColumn[];
   /** The as-of instant as a SQL parameter reference. */
   asOf: string;
-  /** SQL over a base row: when its open state was last known (as-of, or its endpoint's last successful harvest). */
-  knownUntil: string;
 }
 
 /**
  * The requests a metric reads, one row each from metric_requests with its group columns and the facts measured at
- * as-of: is_closed, is_open, age_days. Filters and duplicates applied.
+ * as-of: is_closed, is_open, known_until, age_days. Filters and duplicates applied.
  */
 export function baseRows({ spec, request, asOf, params, dataTime, knownUntil = {} }: CompileInput): BaseRows {
   const asOfSql = params.addInstant(asOf);
@@ -44,6 +42,7 @@ export function baseRows({ spec, request, asOf, params, dataTime, knownUntil = {
     `coalesce(f.closed_at <= ${asOfSql}, false) AS is_closed`,
     // Open at as-of: closed later, or no close time and an open status (closed without a time is neither).
     `coalesce(f.closed_at > ${asOfSql}, f.status = 'open') AS is_open`,
+    // When the row's open state was last known: as-of, or its endpoint's last successful harvest before it.
     `${knownUntilSql} AS known_until`,
     `(epoch(${knownUntilSql}) - epoch(f.requested_at)) / 86400.0 AS age_days`,
   ];
@@ -64,7 +63,6 @@ export function baseRows({ spec, request, asOf, params, dataTime, knownUntil = {
     sql: `SELECT ${columns.join(', ')} FROM metric_requests f ${joins.join(' ')} WHERE ${where.join(' AND ')}`,
     groups,
     asOf: asOfSql,
-    knownUntil: 'known_until',
   };
 }
 

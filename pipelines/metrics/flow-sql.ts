@@ -33,15 +33,17 @@ export function flowSql(input: CompileInput): string {
   const to = filters.to ? instantUs(filters.to) : null;
   // A from or to at midnight UTC falls between whole days; as-of is inclusive, so its day is always cut.
   const cuts = [input.asOf, ...[filters.from, filters.to].filter((instant) => instant !== undefined && !atMidnight(instant))];
-  const edgeDays = `[${cuts.map((instant) => utcDay(instant!)).join(', ')}]`;
+  const edgeDays = cuts.map((instant) => utcDay(instant!));
   const useRollup = (request.groupBy ?? []).every((key) => rollupKeys.includes(key)) && !filters.serviceCodes;
   const wholeDays = useRollup ? rollupDaily(input, groups, edgeDays) : liveDaily(input, groups, edgeDays);
   const daily = `${wholeDays} UNION ALL BY NAME SELECT * FROM (${edgeRows(input, groups, edgeDays)})`;
+  // The first period shown starts on the day of the period holding `from`.
+  const firstPeriod = filters.from && request.period ? periodSql(request.period, utcDay(filters.from)) : null;
   // Days outside the range shown are only read where a running total or a trailing year needs them.
-  const firstDay = filters.from && request.period ? dayUs(periodSql(request.period, utcDay(filters.from))) : from;
+  const firstDay = firstPeriod ? dayUs(firstPeriod) : from;
   const shownTimes = spec.needsHistory ? [] : [firstDay && `t >= ${firstDay}`, to && `t < ${to}`].filter(Boolean);
   // The same cuts on the day as well: DuckDB pushes those into the scans, which then skip blocks of other dates.
-  const firstShownDay = filters.from && !spec.needsHistory ? (request.period ? periodSql(request.period, utcDay(filters.from)) : utcDay(filters.from)) : null;
+  const firstShownDay = filters.from && !spec.needsHistory ? (firstPeriod ?? utcDay(filters.from)) : null;
   const dayCuts = [`day <= ${utcDay(input.asOf)}`, firstShownDay && `day >= ${firstShownDay}`, to && !spec.needsHistory && `day <= ${utcDay(filters.to!)}`].filter(Boolean);
   const cut = `SELECT * FROM (${daily}) WHERE ${[...dayCuts, `t <= ${asOf}`, ...shownTimes].join(' AND ')}`;
 
@@ -56,7 +58,7 @@ export function flowSql(input: CompileInput): string {
   const periods = `SELECT ${keyList}${periodSql(request.period, 'day')} AS period, min(min(day)) OVER (${partition}) AS data_start, sum(opened) AS opened, sum(closed) AS closed FROM cut GROUP BY ${[...g, 'period'].join(', ')}`;
   const running = [`sum(opened - closed) OVER (${partition} ORDER BY period) AS backlog`];
   if (spec.id === 'volume') running.push(...volumeWindows(request.period, g, input));
-  const shown = [filters.from && `period >= ${periodSql(request.period, utcDay(filters.from))}`, to && `${dayUs('period')} < ${to}`].filter(Boolean).join(' AND ') || 'true';
+  const shown = [firstPeriod && `period >= ${firstPeriod}`, to && `${dayUs('period')} < ${to}`].filter(Boolean).join(' AND ') || 'true';
   const source = `WITH cut AS (${cut}), periods AS (${periods}),
     running AS (SELECT *, ${running.join(', ')} FROM periods)
     SELECT *, period AS g_period FROM running WHERE ${shown}`;
@@ -66,7 +68,7 @@ export function flowSql(input: CompileInput): string {
 }
 
 /** The requests opened or closed on an edge day (as-of's, from's, to's), each timed at its instant. */
-function edgeRows({ spec, request, params }: CompileInput, groups: GroupColumn[], edgeDays: string): string {
+function edgeRows({ spec, request, params }: CompileInput, groups: GroupColumn[], edgeDays: string[]): string {
   // Only the side the metric reads: closes are spread over every block, so reading them costs a scan.
   const reads = `${spec.n} ${Object.values(spec.sql ?? {}).join(' ')}`;
   const sides = (['opened', 'closed'] as const).filter((side) => new RegExp(`${side}|backlog`).test(reads));
@@ -74,8 +76,7 @@ function edgeRows({ spec, request, params }: CompileInput, groups: GroupColumn[]
   const join = (request.groupBy ?? []).includes('polygon') ? polygonJoin(request, params) : '';
   const where = requestFilters({ spec, request, params });
   // IN rather than list_contains: DuckDB applies it inside the scan (on requested_date, ordered, it skips blocks).
-  const days = edgeDays.slice(1, -1);
-  const filtered = (column: string) => `FROM metric_requests f ${join} WHERE ${[...where, `f.${column} IN (${days})`].join(' AND ')}`;
+  const filtered = (column: string) => `FROM metric_requests f ${join} WHERE ${[...where, `f.${column} IN (${edgeDays.join(', ')})`].join(' AND ')}`;
   const side = {
     opened: `SELECT ${lead}f.requested_date AS day, epoch_us(f.requested_at) AS t, 1 AS opened, 0 AS closed ${filtered('requested_date')}`,
     closed: `SELECT ${lead}f.closed_date AS day, epoch_us(f.closed_at) AS t, 0 AS opened, 1 AS closed ${filtered('closed_date')}`,
@@ -141,10 +142,10 @@ function volumeWindows(period: Period, g: string[], { asOf }: CompileInput): str
   ];
 }
 
-function rollupDaily({ spec, request, params }: CompileInput, groups: GroupColumn[], edgeDays: string): string {
+function rollupDaily({ spec, request, params }: CompileInput, groups: GroupColumn[], edgeDays: string[]): string {
   const filters = request.filters ?? {};
   const columns = groups.map((group) => `${group.expr.replace(/^f\./, 'm.')} AS ${group.name}`);
-  const where = [`NOT list_contains(${edgeDays}, m.day)`];
+  const where = [`m.day NOT IN (${edgeDays.join(', ')})`];
   if (!request.includeDuplicates && !spec.withDuplicates) where.push('NOT m.duplicate');
   if (filters.endpoints) where.push(`list_contains(${params.addList(filters.endpoints)}, m.endpoint_id)`);
   if (filters.categories) where.push(`list_contains(${params.addList(filters.categories)}, m.category)`);
@@ -153,7 +154,7 @@ function rollupDaily({ spec, request, params }: CompileInput, groups: GroupColum
     FROM metric_daily m WHERE ${where.join(' AND ')} GROUP BY ALL`;
 }
 
-function liveDaily({ spec, request, params }: CompileInput, groups: GroupColumn[], edgeDays: string): string {
+function liveDaily({ spec, request, params }: CompileInput, groups: GroupColumn[], edgeDays: string[]): string {
   const columns = groups.map((group) => `${group.expr} AS ${group.name}`).join(', ');
   const lead = columns ? `${columns}, ` : '';
   const join = (request.groupBy ?? []).includes('polygon') ? polygonJoin(request, params) : '';
@@ -165,5 +166,5 @@ function liveDaily({ spec, request, params }: CompileInput, groups: GroupColumn[
       SELECT ${lead}f.requested_date AS day, 1 AS opened, 0 AS closed ${filtered}
       UNION ALL
       SELECT ${lead}f.closed_date AS day, 0 AS opened, 1 AS closed ${filtered} ${where.length ? 'AND' : 'WHERE'} f.closed_date IS NOT NULL)
-    GROUP BY ALL) WHERE NOT list_contains(${edgeDays}, day)`;
+    GROUP BY ALL) WHERE day NOT IN (${edgeDays.join(', ')})`;
 }

@@ -43,7 +43,7 @@ export function kmSql(input: CompileInput): string {
   // CASE per row, filtered on `t IS NOT NULL`, had DuckDB evaluate the CASE twice over every row: ttc_km by endpoint
   // over 10M took 525 ms of CPU, against 375 ms this way.)
   const events = `SELECT ${keys}ttc_step::INTEGER AS t, 1 AS event FROM (${base.sql}) WHERE closed_at <= ${base.asOf} AND ttc_step IS NOT NULL`;
-  const censored = `SELECT ${keys}(${kmStepSql(`epoch(${base.knownUntil}) - epoch(requested_at)`)})::INTEGER AS t, 0 AS event FROM (${base.sql})
+  const censored = `SELECT ${keys}(${kmStepSql('epoch(known_until) - epoch(requested_at)')})::INTEGER AS t, 0 AS event FROM (${base.sql})
       WHERE closed_at > ${base.asOf} OR (closed_at IS NULL AND status = 'open')`;
   const steps = `SELECT ${keys}t, sum(event) AS d, count(*) AS c FROM (${events} UNION ALL ${censored}) GROUP BY ALL`;
   const survival = `SELECT *,

@@ -5,7 +5,7 @@ import { rowObjects, runPrepared, type Row } from '../../../pipelines/load/store
 import { badParameter, notFound } from '../errors.ts';
 import { bboxText, booleanText, checkRanges, intText, isoDateTime, numberText, optionalList, slug, text } from '../param-types.ts';
 import { requestConditions, type RequestFilter } from '../queries/request-filter.ts';
-import { Conditions } from '../queries/sql-parts.ts';
+import type { Conditions } from '../queries/sql-parts.ts';
 import { selectPage, type PageKey } from '../queries/request-page.ts';
 import { geoReportRequestsResponse } from '../response-schemas.ts';
 import { defineRoute } from '../route.ts';
@@ -162,9 +162,9 @@ interface PageQuery {
 /** One page of requests on a read connection, and its last row's key; with extensions, each with its notes from the status history. */
 async function readPage(c: DuckDBConnection, { endpointId, where, limit, page, after, extensions }: PageQuery): Promise<{ rows: Row[]; last: PageKey | undefined }> {
   const select = extensions ? `${specRequestSelect}, ${extensionSelect}` : specRequestSelect;
-  const { rows, keys } = after
-    ? await selectPage({ connection: c, select, where: afterInOpen311Order(where, after.key), order: open311Order, limit, offset: (page - 1 - after.page) * limit })
-    : await selectPage({ connection: c, select, where, order: open311Order, limit, offset: (page - 1) * limit });
+  const { rows, keys } = await selectPage({
+    connection: c, select, where: after ? afterInOpen311Order(where, after.key) : where, order: open311Order, limit, offset: (page - 1 - (after?.page ?? 0)) * limit,
+  });
   const last = keys.at(-1);
   if (!extensions) return { rows, last };
   const notes = await notesFor(c, endpointId, rows.map((r) => String(r.service_request_id)));
@@ -173,10 +173,7 @@ async function readPage(c: DuckDBConnection, { endpointId, where, limit, page, a
 
 /** `where` and "after `key` in open311Order" (requested_at descending, then service_request_id ascending; one endpoint). */
 function afterInOpen311Order(where: Conditions, key: PageKey): Conditions {
-  const next = new Conditions();
-  next.parts.push(...where.parts);
-  next.params.push(...where.params);
-  return next.add('(requested_at < make_timestamptz(?::BIGINT) OR (requested_at = make_timestamptz(?::BIGINT) AND service_request_id > ?))', key.t, key.t, key.service_request_id);
+  return where.copy().add('(requested_at < make_timestamptz(?::BIGINT) OR (requested_at = make_timestamptz(?::BIGINT) AND service_request_id > ?))', key.t, key.t, key.service_request_id);
 }
 
 /**

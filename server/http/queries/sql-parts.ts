@@ -17,6 +17,14 @@ export class Conditions {
     return this.add(`${column} IN (${values.map(() => '?').join(', ')})`, ...values);
   }
 
+  /** A new set with the same conditions, to add to without changing this one. */
+  copy(): Conditions {
+    const copy = new Conditions();
+    copy.parts.push(...this.parts);
+    copy.params.push(...this.params);
+    return copy;
+  }
+
   where(): string {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
