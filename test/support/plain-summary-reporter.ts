@@ -7,14 +7,18 @@ export default class PlainSummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const mod of testModules) {
+      const moduleFailed = mod.state() === 'failed';
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
+        // A test meant to run that did not, because its file failed around it (a beforeAll hook threw: no browser,
+        // no server), is a failure, not a skip: vitest exits 1 for it, and the line must say so too.
+        else if (moduleFailed && test.options.mode !== 'skip' && test.options.mode !== 'todo') failed++;
         else skipped++;
       }
       // A file that failed to load has no tests but is a failure.
-      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
+      if (moduleFailed && [...mod.children.allTests()].length === 0) failed++;
     }
     failed += unhandledErrors.length;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
