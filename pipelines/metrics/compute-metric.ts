@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readRows, type Row, type Store } from '../load/store.ts';
 import { compileMetric } from './compile-metric.ts';
-import { areaKeys, listMetrics, type MetricSpec } from './definitions.ts';
+import { areaKeys, guardedValues, listMetrics, type MetricSpec } from './definitions.ts';
 import { MetricRequestError } from './metric-error.ts';
 import type { MetricRequest, MetricResult, MetricRow } from './types.ts';
 
@@ -68,8 +68,9 @@ function toMetricRow(spec: MetricSpec, row: Row, minN: number): MetricRow {
     else if (column.startsWith('v_')) values[column.slice(2)] = cell === null ? null : Number(cell);
   }
   const n = Number(row.n ?? 0);
-  const suppressed = spec.guarded && n < minN;
-  if (suppressed) for (const name of Object.keys(values)) values[name] = null;
+  const small = n < minN;
+  const suppressed = spec.guarded === true && small;
+  if (small) for (const name of guardedValues(spec)) values[name] = null;
   return { group, n, value: values[spec.values[0]!] ?? null, values, suppressed };
 }
 

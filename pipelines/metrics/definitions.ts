@@ -9,12 +9,16 @@ import type { GroupKey, MetricDefinition } from './types.ts';
  */
 export type MetricKind = 'aggregate' | 'km' | 'flow' | 'quality';
 
-export interface MetricSpec extends MetricDefinition {
+export interface MetricSpec extends Omit<MetricDefinition, 'guardedValues'> {
   kind: MetricKind;
   /** Which instant the period and the from/to range apply to: when the request was opened, or closed. */
   anchor: 'requested' | 'closed';
-  /** Rates and durations are guarded by min_n; exact tallies are not. */
-  guarded: boolean;
+  /**
+   * The small-count guard: true for a metric of rates or durations (a row with n below min_n is suppressed, every
+   * value null); a list for a metric of tallies that also gives rates (only those values are nulled, the row stays);
+   * false for exact tallies.
+   */
+  guarded: boolean | string[];
   /** Group keys that must be present (volume needs periods). */
   requires?: GroupKey[];
   /** Needs one area key among the group keys (equity). */
@@ -110,7 +114,8 @@ export const metricSpecs: MetricSpec[] = [
     groupBy: noPeriod,
     kind: 'aggregate',
     anchor: 'requested',
-    guarded: false,
+    // The count is exact; the share of a handful of open requests is not a rate worth showing.
+    guarded: ['share'],
     where: 'is_open AND target_at IS NOT NULL',
     n: 'count(*)',
     sql: { overdue: 'count(*) FILTER (WHERE target_at < known_until)', share: 'avg((target_at < known_until)::INTEGER)' },
@@ -329,7 +334,12 @@ export function findSpec(id: string): MetricSpec | undefined {
 
 /** The definitions as the API lists them (without the SQL). */
 export function listMetrics(): MetricDefinition[] {
-  return metricSpecs.map(({ id, title, description, formula, unit, values, groupBy, caveats }) => ({
-    id, title, description, formula, unit, values, groupBy, ...(caveats ? { caveats } : {}),
+  return metricSpecs.map(({ id, title, description, formula, unit, values, groupBy, caveats, guarded }) => ({
+    id, title, description, formula, unit, values, groupBy, guardedValues: guardedValues({ values, guarded }), ...(caveats ? { caveats } : {}),
   }));
+}
+
+/** The values nulled in a row whose n is below min_n. */
+export function guardedValues({ values, guarded }: Pick<MetricSpec, 'values' | 'guarded'>): string[] {
+  return guarded === true ? values : guarded === false ? [] : guarded;
 }

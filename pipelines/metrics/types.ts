@@ -15,6 +15,8 @@ export interface MetricDefinition {
   values: string[];
   /** The group keys this metric can be grouped by. */
   groupBy: GroupKey[];
+  /** The values nulled in a row whose n is below min_n: rates and durations (every value of such a metric), never exact tallies. */
+  guardedValues: string[];
   caveats?: string[];
 }
 
@@ -23,7 +25,11 @@ export interface MetricRow {
   n: number;
   value: number | null;
   values?: Record<string, number | null>;
-  /** n below min_n: value and values are null and the row is left out of rankings and spreads. */
+  /**
+   * n below min_n in a metric of rates or durations: value and values are null and the row is left out of rankings
+   * and spreads. (A tally metric's rates, such as overdue_open's share, are nulled below min_n without suppressing
+   * the row: the definition's guardedValues names them.)
+   */
   suppressed: boolean;
   /** Rows grouped by endpoint: that endpoint's data license (METRICS.md: each comparison row names it); null when unknown. */
   license?: string | null;
@@ -47,7 +53,7 @@ export interface MetricResult {
  * The HTTP API's JSON of a definition (GET /api/v1/metrics): the same fields with snake_case keys (CONTRACT: JSON
  * keys are snake_case). server/http/api/metrics.ts maps a MetricDefinition onto it; the dashboard reads it.
  */
-export type MetricDefinitionJson = Omit<MetricDefinition, 'groupBy'> & { group_by: MetricDefinition['groupBy'] };
+export type MetricDefinitionJson = Omit<MetricDefinition, 'groupBy' | 'guardedValues'> & { group_by: MetricDefinition['groupBy']; guarded_values: string[] };
 
 /** The HTTP API's JSON of one metric (GET /api/v1/metrics/{name}): a MetricResult with snake_case keys. */
 export type MetricResultJson = Omit<MetricResult, 'definition' | 'asOf'> & { definition: MetricDefinitionJson; as_of: MetricResult['asOf'] };

@@ -303,6 +303,7 @@ export const metricDefinition = z.strictObject({
   unit: z.string(),
   values: z.array(z.string()).describe('names of the entries of a row’s values; value is the first'),
   group_by: z.array(groupKey).describe('the group keys this metric takes'),
+  guarded_values: z.array(z.string()).describe('the values that are null in a row whose n is below min_n (rates and durations; exact tallies never)'),
   caveats: z.array(z.string()).optional(),
 });
 

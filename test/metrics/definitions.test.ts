@@ -208,6 +208,16 @@ test('min_n: small groups carry no value and are marked', async () => {
   // Exact tallies are not guarded.
   const opened = await metric({ metric: 'opened', groupBy: ['endpoint'], minN: 20 });
   expect(opened.rows.every((r) => !r.suppressed && r.value !== null)).toBe(true);
+  // A tally metric's rate is guarded on its own: overdue_open keeps its count and drops its share below min_n,
+  // without suppressing the row. (Earlier tests in this file add open requests: n is read, not assumed.)
+  const overdue = (minN: number) => metric({ metric: 'overdue_open', minN }).then((r) => r.rows[0]!);
+  const { n, values } = await overdue(1);
+  expect(n).toBeGreaterThan(values!.overdue!);
+  expect(await overdue(n)).toMatchObject({ n, suppressed: false, values: { overdue: values!.overdue, share: values!.overdue! / n } });
+  expect(await overdue(n + 1)).toMatchObject({ n, value: values!.overdue, suppressed: false, values: { overdue: values!.overdue, share: null } });
+  expect(listMetrics().find((d) => d.id === 'overdue_open')!.guardedValues).toEqual(['share']);
+  expect(listMetrics().find((d) => d.id === 'opened')!.guardedValues).toEqual([]);
+  expect(listMetrics().find((d) => d.id === 'ttc_km')!.guardedValues).toContain('median_days');
 });
 
 test('quality: the newest quality row of each endpoint', async () => {

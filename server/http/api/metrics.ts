@@ -108,8 +108,8 @@ function toMetricRequest(name: string, params: z.output<typeof query>): MetricRe
 // The engine's result and definitions are camelCase TypeScript; the API answers snake_case JSON keys (CONTRACT).
 // Mapped key by key: group values, value names and summary names are data (already snake_case) and pass as they are.
 function definitionJson(definition: MetricDefinition): MetricDefinitionJson {
-  const { id, title, description, formula, unit, values, groupBy, caveats } = definition;
-  return { id, title, description, formula, unit, values, group_by: groupBy, ...(caveats ? { caveats } : {}) };
+  const { id, title, description, formula, unit, values, groupBy, guardedValues, caveats } = definition;
+  return { id, title, description, formula, unit, values, group_by: groupBy, guarded_values: guardedValues, ...(caveats ? { caveats } : {}) };
 }
 
 function resultJson(result: MetricResult): MetricResultJson {
