@@ -2,7 +2,7 @@
 // response bytes and appends them to DuckDB, measured in one run. Usage:
 //   npm run bench:harvest -- [--requests 200000] [--seed 1] [--no-baseline]
 // It runs with the same JS heap cap as the fed311 command, so its memory figures are the command's.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,17 +15,7 @@ import { appendColumns } from '../pipelines/load/append.ts';
 import { harvestDuckdbThreads, openStore } from '../pipelines/load/store.ts';
 import { parseBody } from '../pipelines/parse/index.ts';
 import { startSimProcess } from './sim-process.ts';
-
-/** utime + stime from a /proc stat file (Linux), in seconds. */
-function statCpuSeconds(path: string): number {
-  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** CPU of a process. */
-function processCpuSeconds(pid: number | undefined): number {
-  return pid ? statCpuSeconds(`/proc/${pid}/stat`) : NaN;
-}
+import { processCpuSeconds, statCpuSeconds } from './support/proc-cpu.ts';
 
 /** CPU of one thread of this process; 0 once it has ended. */
 function taskCpuSeconds(tid: string): number {
