@@ -1,5 +1,8 @@
+import { DateTime, IANAZone } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Simulator } from '../../server/simulator/index.ts';
+import { simDialects } from '../../server/simulator/dialects/index.ts';
+import { makeFormatter, zoneOffsets } from '../../server/simulator/time/time-format.ts';
 import { endpointOf, get, idsOf, rowsOf, startTestSimulator, truthIdsBetween } from './sim-test-kit.ts';
 
 let sim: Simulator;
@@ -75,6 +78,35 @@ describe('timestamp styles', () => {
         expect([Date.parse(String(row.requested_datetime)), Date.parse(String(row.updated_datetime))])
           .toEqual([Date.parse(t.requested_at), Date.parse(t.updated_at)]);
       }
+    }
+  });
+});
+
+describe('zone offsets (cached per day)', () => {
+  const served = [...new Set(simDialects.map(({ dialect }) => dialect.city.timezone))];
+  // Half-hour offsets (St John's, Lord Howe's half-hour DST), a negative DST (Dublin), month-long Ramadan breaks (Casablanca).
+  const tricky = ['America/St_Johns', 'Australia/Lord_Howe', 'Europe/Dublin', 'Africa/Casablanca', 'Asia/Kathmandu'];
+  const [from, to] = [Date.UTC(2023, 0, 1) / 1000, Date.UTC(2028, 0, 1) / 1000];
+
+  test.each([...served, ...tricky])('%s: luxon\'s offset at the start of the UTC hour, every hour of 2023-2027', (zone) => {
+    const iana = IANAZone.create(zone);
+    const offsetAt = zoneOffsets(zone);
+    const wrong: string[] = [];
+    for (let hour = from / 3600; hour < to / 3600; hour++) {
+      const expected = iana.offset(hour * 3_600_000);
+      // The hour's first and last second, in an order that fills the cache out of sequence.
+      for (const s of [hour * 3600 + 3599, hour * 3600]) {
+        if (offsetAt(s) !== expected) wrong.push(`${new Date(s * 1000).toISOString()}: ${offsetAt(s)} ≠ ${expected}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  test.each(served)('%s: wire timestamps are luxon\'s ISO text, DST transitions included', (zone) => {
+    const time = makeFormatter(zone, 'zone-offset');
+    // Almost hourly, drifting through the minutes of the hour.
+    for (let s = Date.UTC(2025, 0, 1) / 1000; s < Date.UTC(2027, 0, 1) / 1000; s += 3593) {
+      expect(time(s)).toBe(DateTime.fromSeconds(s, { zone }).toISO({ suppressMilliseconds: true }));
     }
   });
 });

@@ -8,19 +8,47 @@ export type TimeFormatter = (epochSeconds: number) => string;
 
 const pad2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
-/** Offset (minutes east of UTC) of a zone, cached per hour: every zone served here changes offset on whole hours. */
+/** UTC days of offsets kept per zone: more than ten years, while a federation's data spans 435 days. */
+const keptDays = 4096;
+const offsetsByZone = new Map<string, (epochSeconds: number) => number>();
+
+/**
+ * Offset (minutes east of UTC) of a zone at an instant: luxon's offset at the start of the instant's UTC hour (every
+ * zone served here changes offset on whole hours). Luxon's offset is slow (Intl formatToParts, ~7 µs), and a harvest
+ * formats a few instants in each of some 10,000 hours, so a cache per hour would miss about every other time. The
+ * cache is per UTC day instead: a day whose offset at its start is also the offset at the next day's start holds one
+ * number, a day with a transition (two a year) holds its 24 hourly offsets. This takes it that no zone leaves an
+ * offset and comes back to it within 24 hours. One cache per zone, shared by every endpoint in that zone.
+ */
 export function zoneOffsets(zone: string): (epochSeconds: number) => number {
+  let offsetAt = offsetsByZone.get(zone);
+  if (!offsetAt) {
+    offsetAt = cachedZoneOffsets(zone);
+    offsetsByZone.set(zone, offsetAt);
+  }
+  return offsetAt;
+}
+
+function cachedZoneOffsets(zone: string): (epochSeconds: number) => number {
   const iana = IANAZone.create(zone);
   if (!iana.isValid) throw new Error(`unknown time zone ${zone}`);
-  const cache = new Map<number, number>();
+  const atHour = (hour: number) => iana.offset(hour * 3_600_000);
+  const dayOffsets = (day: number): number | number[] => {
+    const first = atHour(day * 24);
+    if (atHour(day * 24 + 24) === first) return first;
+    return Array.from({ length: 24 }, (_, h) => atHour(day * 24 + h));
+  };
+  const days = new Map<number, number | number[]>();
   return (epochSeconds) => {
     const hour = Math.floor(epochSeconds / 3600);
-    let offset = cache.get(hour);
-    if (offset === undefined) {
-      offset = iana.offset(hour * 3600 * 1000);
-      cache.set(hour, offset);
+    const day = Math.floor(hour / 24);
+    let offsets = days.get(day);
+    if (offsets === undefined) {
+      if (days.size >= keptDays) days.delete(days.keys().next().value as number);
+      offsets = dayOffsets(day);
+      days.set(day, offsets);
     }
-    return offset;
+    return typeof offsets === 'number' ? offsets : (offsets[hour - day * 24] as number);
   };
 }
 
