@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 
+/** utime and stime from a /proc stat file (Linux), in seconds. */
+export function statCpuSplit(path: string): { user: number; system: number } {
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
 /** utime + stime from a /proc stat file (Linux), in seconds. */
 export function statCpuSeconds(path: string): number {
-  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const { user, system } = statCpuSplit(path);
+  return user + system;
 }
 
 /** CPU of a process. */
