@@ -17,12 +17,14 @@ export interface SimServerDeps {
 
 function write(res: ServerResponse, response: SimResponse): void {
   if (res.destroyed) return;
+  // Encoded once: a string body would be measured (Buffer.byteLength) and then encoded again by the socket write.
+  const body = Buffer.from(response.body, 'utf8');
   res.writeHead(response.status, {
     'content-type': response.contentType,
-    'content-length': Buffer.byteLength(response.body),
+    'content-length': body.length,
     ...response.headers,
   });
-  res.end(response.body);
+  res.end(body);
 }
 
 /**
