@@ -8,6 +8,8 @@ type Listed = Record<string, unknown> & { definitions?: { service_departments?: 
 const listing = readDataJson<Listed[]>('boston-services-2018-salesforce.json');
 const services = listing.map((s) => serviceFromListing(s, s.definitions?.service_departments?.[0]?.name ?? ''));
 const areas = readDataJson<{ areas: StreetArea[] }>('boston-places.json').areas;
+// Every street of every area (a cross street may be in another area), listed once rather than per record.
+const allStreets = areas.flatMap((a) => a.streets);
 const bbox: [number, number, number, number] = [-71.191, 42.227, -70.986, 42.397];
 const channels = ['iphone', 'android', 'phone', 'web', 'employee generated'];
 const submittedVia: Record<string, string> = { iphone: 'Submitted via iPhone', android: 'Submitted via Android', web: 'Submitted via Web' };
@@ -36,7 +38,7 @@ function notes(view: RecordView, channel: string, lead: number) {
 
 function address(view: RecordView): { text: string; lat: number; long: number } {
   const place = placeOnStreet(view.placeRng, areas, bbox);
-  const cross = pick(view.placeRng, areas.flatMap((a) => a.streets));
+  const cross = pick(view.placeRng, allStreets);
   const intersection = chance(view.placeRng, 0.15) && cross !== place.street;
   const text = intersection ? `INTERSECTION of ${place.street} & ${cross}` : `${place.address}, ${place.area}, MA ${place.zipcode}`;
   return { text, lat: place.lat, long: place.long };
