@@ -65,21 +65,45 @@ export function civilFromDays(days: number): [number, number, number] {
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-/** `YYYY-MM-DDThh:mm:ss` of epoch seconds shifted by offsetMinutes. */
+/** `Thh:mm:` of each minute of a day. */
+const minuteTexts = Array.from({ length: 1440 }, (_, m) => `T${pad2[Math.floor(m / 60)]}:${pad2[m % 60]}:`);
+
+// `YYYY-MM-DD` of the last days formatted, direct-mapped by day number: 1024 slots are nearly three years, more than a
+// federation's data spans, so a harvest computes each date once; the table never grows.
+const dateSlots = 1024;
+const slotDays = new Float64Array(dateSlots).fill(NaN);
+const slotTexts: string[] = new Array<string>(dateSlots).fill('');
+
+/** `YYYY-MM-DD` of days since 1970-01-01. */
+function dateText(days: number): string {
+  const slot = days & (dateSlots - 1);
+  if (slotDays[slot] === days) return slotTexts[slot] as string;
+  const [y, m, d] = civilFromDays(days);
+  const text = `${y}-${pad2[m]}-${pad2[d]}`;
+  slotDays[slot] = days;
+  slotTexts[slot] = text;
+  return text;
+}
+
+/** `YYYY-MM-DDThh:mm:ss` of epoch seconds shifted by offsetMinutes (it runs two or three times per record served). */
 export function wallClock(epochSeconds: number, offsetMinutes: number): string {
   const local = epochSeconds + offsetMinutes * 60;
   const days = Math.floor(local / 86400);
   const secs = local - days * 86400;
-  const [y, m, d] = civilFromDays(days);
-  const hh = Math.floor(secs / 3600);
-  const mm = Math.floor((secs % 3600) / 60);
-  return `${y}-${pad2[m]}-${pad2[d]}T${pad2[hh]}:${pad2[mm]}:${pad2[secs % 60]}`;
+  return dateText(days) + minuteTexts[Math.floor(secs / 60)] + pad2[secs % 60];
 }
 
+const offsetSuffixes = new Map<number, string>();
+
+/** `+hh:mm` of an offset in minutes (a zone has a few). */
 function offsetSuffix(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad2[Math.floor(abs / 60)]}:${pad2[abs % 60]}`;
+  let suffix = offsetSuffixes.get(minutes);
+  if (suffix === undefined) {
+    const abs = Math.abs(minutes);
+    suffix = `${minutes < 0 ? '-' : '+'}${pad2[Math.floor(abs / 60)]}:${pad2[abs % 60]}`;
+    offsetSuffixes.set(minutes, suffix);
+  }
+  return suffix;
 }
 
 export function makeFormatter(zone: string, style: TimeStyle): TimeFormatter {
