@@ -4,6 +4,7 @@ import { hostileRoute } from '../conformance/hostile-route.ts';
 import { faultResponse, truncate } from '../faults/fault-responses.ts';
 import { canRepeatPage } from '../requests/requests-route.ts';
 import { errorResponse, type SimResponse } from '../wire/respond.ts';
+import { BodyBuffers } from './body-buffers.ts';
 import { matchEndpoint, open311Route } from './open311-routes.ts';
 import { simRoute, type SimControl } from './sim-routes.ts';
 
@@ -15,16 +16,19 @@ export interface SimServerDeps {
   originOf: (endpointId: string) => string;
 }
 
+const bodyBuffers = new BodyBuffers();
+
 function write(res: ServerResponse, response: SimResponse): void {
   if (res.destroyed) return;
   // Encoded once: a string body would be measured (Buffer.byteLength) and then encoded again by the socket write.
-  const body = Buffer.from(response.body, 'utf8');
+  const { bytes, release } = bodyBuffers.encode(response.body);
+  res.once('finish', release);
   res.writeHead(response.status, {
     'content-type': response.contentType,
-    'content-length': body.length,
+    'content-length': bytes.length,
     ...response.headers,
   });
-  res.end(body);
+  res.end(bytes);
 }
 
 /**
