@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { citysdkId, citysdkIndex } from '../../server/simulator/dialects/citysdk-ids.ts';
 import type { Simulator } from '../../server/simulator/index.ts';
 import { endpointOf, get, idsOf, rowsOf, startTestSimulator, truthIdsBetween } from './sim-test-kit.ts';
 
@@ -76,4 +77,13 @@ describe('re-polling by id', () => {
       expect({ id: endpoint.id, status: missing.status }).toEqual({ id: endpoint.id, status: endpoint.dialect === 'fixmystreet' ? 200 : 404 });
     }
   });
+});
+
+test('citysdk ids are the same as they always were, past the indices where doubles are exact too', () => {
+  // Made by the first implementation (BigInt, Number#toString(36)).
+  const known: [number, number, string][] = [
+    [7, 0, 'n6prlu99sqi800kf12oj'], [7, 1, '4pcluyvknxrr01sbeuf8'], [7, 35_999, 'j0y6tspgyjohvev18tdu'],
+    [123456, 999_999, 'l2vl2v1m4tpnx2av8vaa'], [7, 3_400_000, '8jmbitaj2qor4ht7gsnn'], [7, 36 ** 8 - 1, 'dxxuzt3c2g7xzzcinaxu'],
+  ];
+  for (const [seed, index, id] of known) expect({ seed, index, id: citysdkId(seed, index), back: citysdkIndex(id) }).toEqual({ seed, index, id, back: index });
 });

@@ -1,4 +1,4 @@
-import { mix32, seedOf } from '../model/random.ts';
+import { mix32, seedFamily } from '../model/random.ts';
 
 // Helsinki ids look like "1ar09ts10t4qdko74nmj": 12 hashed characters + 8 that encode the index through a bijection mod 36^8.
 const modulus = 36n ** 8n;
@@ -18,11 +18,37 @@ function inverse(a: bigint, m: bigint): bigint {
 
 const inverseMultiplier = inverse(multiplier, modulus);
 
+// The same bijection in doubles, exact while index * multiplier + offset stays below 2^53 (indices below 3.3 million).
+const [modulusNumber, multiplierNumber, offsetNumber] = [Number(modulus), Number(multiplier), Number(offset)];
+const exactBelow = Math.floor((Number.MAX_SAFE_INTEGER - offsetNumber) / multiplierNumber);
+
+/** index * multiplier + offset mod 36^8: doubles where they are exact (an id is made per record served), BigInt beyond. */
+function encodedIndex(index: number): number {
+  if (index < exactBelow) return (index * multiplierNumber + offsetNumber) % modulusNumber;
+  return Number((BigInt(index) * multiplier + offset) % modulus);
+}
+
+// Every pair of base-36 digits, "00" to "zz".
+const digitPairs = Array.from({ length: 36 * 36 }, (_, n) => n.toString(36).padStart(2, '0'));
+
+/** The lowest `width` (even) base-36 digits of a whole number, zero-padded (Number#toString(36) is slow above 2^31). */
+function base36(value: number, width: number): string {
+  let text = '';
+  for (let i = 0; i < width; i += 2) {
+    text = digitPairs[value % 1296] + text;
+    value = Math.floor(value / 1296);
+  }
+  return text;
+}
+
+// The hash of the last endpoint seed asked for (one endpoint per simulator), so the salt is hashed once, not per id.
+let hashSeed = NaN;
+let hashOf = seedFamily(hashSeed, 'citysdk-id');
+
 export function citysdkId(seed: number, index: number): string {
-  const h = seedOf(seed, 'citysdk-id', index);
-  const head = h.toString(36).padStart(7, '0').slice(-6) + mix32(h + 1).toString(36).padStart(7, '0').slice(-6);
-  const tail = ((BigInt(index) * multiplier + offset) % modulus).toString(36).padStart(8, '0');
-  return head + tail;
+  if (seed !== hashSeed) [hashSeed, hashOf] = [seed, seedFamily(seed, 'citysdk-id')];
+  const h = hashOf(index);
+  return base36(h, 6) + base36(mix32(h + 1), 6) + base36(encodedIndex(index), 8);
 }
 
 export function citysdkIndex(id: string): number | null {

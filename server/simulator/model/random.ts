@@ -12,18 +12,25 @@ export function mix32(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** One step of seedOf: the hash so far with one more part mixed in. */
+function absorb(h: number, part: number | string): number {
+  if (typeof part === 'number') {
+    h = mix32(h ^ mix32(part | 0) ^ mix32(Math.floor(part / 0x100000000)));
+  } else {
+    for (let i = 0; i < part.length; i++) h = mix32(h ^ part.charCodeAt(i));
+  }
+  return mix32(h + 0x6a09e667);
+}
+
 /** Combines several integers or strings into one 32-bit seed. */
 export function seedOf(...parts: (number | string)[]): number {
-  let h = 0x9e3779b9;
-  for (const part of parts) {
-    if (typeof part === 'number') {
-      h = mix32(h ^ mix32(part | 0) ^ mix32(Math.floor(part / 0x100000000)));
-    } else {
-      for (let i = 0; i < part.length; i++) h = mix32(h ^ part.charCodeAt(i));
-    }
-    h = mix32(h + 0x6a09e667);
-  }
-  return h;
+  return parts.reduce(absorb, 0x9e3779b9);
+}
+
+/** `(n) => seedOf(...parts, n)`, the fixed parts hashed once: for a seed drawn per record. */
+export function seedFamily(...parts: (number | string)[]): (n: number) => number {
+  const h = seedOf(...parts);
+  return (n) => absorb(h, n);
 }
 
 export function rngOf(seed: number): RandomGenerator {
