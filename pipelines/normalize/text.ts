@@ -4,18 +4,29 @@
 const LINE_ENDS = /\r\n?/g;
 const SPACE_RUNS = /[ \t\f\v\u00a0]+/g;
 const SPACE_AT_LINE_EDGES = / ?\n ?/g;
+// Whatever any of the three patterns above would change: a CR, a space-like character other than the plain space
+// (each becomes a space), two spaces in a row, a space next to a line end. Text with none of these passes through
+// all three replacements unchanged (SPACE_AT_LINE_EDGES then only puts back each lone "\n" as it was).
+const SOMETHING_TO_TIDY = /[\r\t\f\v\u00a0]| [ \n]|\n /;
 
 /** Missing in any of the ways servers say it: absent, null, blank, or the text "null" left by XML→JSON converters (QUIRKS §3). */
 export function isBlankish(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value !== 'string') return false;
-  const trimmed = value.trim();
-  return trimmed === '' || trimmed.toLowerCase() === 'null';
+  return isBlankOrNull(value.trim());
+}
+
+/**
+ * '' or "null" in any case. Only a 4-character text can lower-case to "null" (lower-casing keeps the length of
+ * every character but İ, which becomes "i" plus a combining dot), so other texts skip the lower-cased copy.
+ */
+function isBlankOrNull(trimmed: string): boolean {
+  return trimmed === '' || (trimmed.length === 4 && trimmed.toLowerCase() === 'null');
 }
 
 function tidy(text: string): string | null {
-  const tidied = text.replace(LINE_ENDS, '\n').replace(SPACE_RUNS, ' ').replace(SPACE_AT_LINE_EDGES, '\n').trim();
-  return tidied === '' || tidied.toLowerCase() === 'null' ? null : tidied;
+  const tidied = SOMETHING_TO_TIDY.test(text) ? text.replace(LINE_ENDS, '\n').replace(SPACE_RUNS, ' ').replace(SPACE_AT_LINE_EDGES, '\n').trim() : text.trim();
+  return isBlankOrNull(tidied) ? null : tidied;
 }
 
 /** A scalar as tidy text: CRLF→LF, inner runs of spaces folded, trimmed; blanks, objects and lists give null. */
