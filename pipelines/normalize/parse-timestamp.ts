@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { civilFromDays } from './civil-days.ts';
 
 // ISO 8601 and its common variants: optional seconds and fraction, `T` or space, `Z`, `±hh:mm`, `±hhmm`, `±hh`, or no zone.
 const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -53,20 +54,9 @@ function isoText(ms: number): string {
   return `${dateText(days)}T${time}`;
 }
 
-/**
- * `YYYY-MM-DD` of a day number (days since 1970-01-01, not negative): the proleptic Gregorian calendar by Howard
- * Hinnant's civil_from_days, counting in 400-year eras from 0000-03-01 so that leap days fall at the end of a year.
- */
+/** `YYYY-MM-DD` of a day number (days since 1970-01-01, not negative). */
 function dateText(days: number): string {
-  const shifted = days + 719_468;
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * marchMonth + 2) / 5) + 1;
-  const month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const [year, month, day] = civilFromDays(days);
   return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
