@@ -12,6 +12,16 @@ describe('plain text from HTML (a real parser, html-to-text)', () => {
     expect(plainText('  1325  HOWARD ST \r\n')).toBe('1325 HOWARD ST');
     expect([plainText('<p>&nbsp;</p>'), plainText(null), plainText('null')]).toEqual([null, null, null]);
   });
+
+  test('converted HTML is remembered (templated status notes repeat): the same text again, after many others, and long texts', () => {
+    const note = '<p>Guten Tag,&nbsp;</p><p>vielen Dank für Ihren Beitrag.</p>';
+    expect(plainText(note)).toBe('Guten Tag,\n\nvielen Dank für Ihren Beitrag.');
+    for (let i = 0; i < 600; i++) expect(plainText(`<p>note ${i}</p>`)).toBe(`note ${i}`);
+    expect([plainText(note), plainText(note)]).toEqual(['Guten Tag,\n\nvielen Dank für Ihren Beitrag.', 'Guten Tag,\n\nvielen Dank für Ihren Beitrag.']);
+    const long = `<p>${'x'.repeat(5000)}</p>`;
+    expect([plainText(long), plainText(long)]).toEqual(['x'.repeat(5000), 'x'.repeat(5000)]);
+    expect([plainText('<p>&nbsp;</p>'), plainText('<p>&nbsp;</p>')]).toEqual([null, null]);
+  });
 });
 
 describe('personal data redacted in free text', () => {
