@@ -126,6 +126,30 @@ function pageOf(task: PageTask): unknown {
   }
 }
 
+// Odd XML for the parser alone (parseBody's tree, or its error's text): namespaces, nil, CDATA, mixed content,
+// entities, repeated and renamed names, mismatched and stray tags, junk around the root.
+const ODD_XML = [
+  '<service_requests><request><service_code>001</service_code><lat>37.7</lat><description/><media_url></media_url></request></service_requests>',
+  '<r><a>K&#246;ln &amp; Bonn &amp;lt;</a></r>', '<r><a>  line&#13;&#10;</a><b>&nbsp;5&euro; &unknown;</b></r>', '<r><a>x\r\ny\rz</a></r>',
+  '<r><__proto__><x>1</x></__proto__></r>', '<r><toString>1</toString></r>', '<r><x></toString></x></r>', '<r></__proto__></r>', '</__proto__>',
+  '<a>1</a></b>', '<?xml version="1.0"?>junk<a>1</a>', '<a>1</a><b>2</b>', '<a>1</a>trailing junk', '<a><b>1</b>',
+  '<ns:r xmlns:ns="u"><ns:a>1</ns:a><b:a>2</ns:a><a>3</b:a></ns:r>', '<ns:r><ns:a>1</x:b></ns:r>',
+  '<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><u xsi:nil="true"/><v xsi:nil="true">text</v><w nil=" TRUE "><c>1</c></w><x xsi:nil="false">t</x><y xsi:nil="&#116;rue"/></r>',
+  '<r><a><![CDATA[ <b>kept</b> &amp; ]]></a><b>x<![CDATA[y]]> z </b><c><![CDATA[]]></c></r>',
+  '<r><a>text<b>1</b>more<b>2</b> tail </a><c> <d/> </c><e><!-- c -->x<!-- d -->y</e><f>p<?pi x?>q</f></r>',
+  '<r><a>1</a><a>2</a><a><b/></a><c/><c></c></r>', '<r><#text>1</#text>2</r>', '<r><a><#text>1</#text></a><b>t<#text>1</#text></b></r>',
+  '<r><#text>1</#text></r>', '<r><#text/></r>', '<r><a xsi:nil="true"><b>1</b></a><c xsi:nil="true"></c></r>',
+  '<r>   </r>', '<r/>', '<!DOCTYPE r><r><a attr="1" other=\'2\'>v</a></r>', '<r><a>&#xZZ;&#0;&#x110000;&amp</a></r>',
+].map((text, i): [string, string] => [`xml ${i}`, text]);
+
+function parsedXml(text: string): unknown {
+  try {
+    return parseBody({ bytes: new TextEncoder().encode(text), contentType: 'text/xml', expected: 'xml' });
+  } catch (error) {
+    return { error: errorText(error) };
+  }
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const tasks = [...goldenTasks, ...crossTasks, ...loadPageCorpus(corpusDirFromArgs()).map(({ name, task }): [string, PageTask] => [`page ${name}`, task])];
@@ -144,4 +168,6 @@ for (const [name, task] of tasks) {
     samples[name] = { page: JSON.parse(page) as unknown, canonical: (JSON.parse(canonical) as unknown[]).slice?.(0, 3) };
   }
 }
-process.stdout.write(`${JSON.stringify({ total: total.digest('hex'), tasks: tasks.length, records, hashes, samples }, null, 1)}\n`);
+const xml = Object.fromEntries(ODD_XML.map(([name, text]) => [name, exactJson(parsedXml(text))]));
+total.update(JSON.stringify(xml));
+process.stdout.write(`${JSON.stringify({ total: total.digest('hex'), tasks: tasks.length, records, hashes, samples, xml }, null, 1)}\n`);
