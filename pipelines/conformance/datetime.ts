@@ -6,9 +6,15 @@ const W3C = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z
 // What servers send instead: a space for T, no seconds, an offset without colon, a date alone, or no zone at all.
 const LENIENT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/;
 
+/** The fields in their ranges (groups 2–6 of W3C and LENIENT: month, day, and the optional hour, minute, second). */
 function inRange(m: RegExpExecArray): boolean {
-  const [month, day, hour = 0, minute = 0, second = 0] = [m[2], m[3], m[4], m[5], m[6]].map((v) => (v === undefined ? undefined : Number(v)));
-  return month !== undefined && month >= 1 && month <= 12 && day !== undefined && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60;
+  // Read one by one, not through a mapped array: this runs for every date-time of every harvested record.
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60;
 }
 
 export function judgeDatetime(value: string): DatetimeVerdict {
