@@ -36,6 +36,12 @@ describe('personal data redacted in free text', () => {
     expect(freeText('phone: 6176354500')).toBe('phone: [phone removed]');
   });
 
+  test('text without an "@" skips the e-mail pattern; with one, both patterns still run', () => {
+    expect(freeText('ids 101005420892 and foo.bar at example.com')).toBe('ids 101005420892 and foo.bar at example.com');
+    expect(freeText('mail a@b.example or 555 1234 567')).toBe('mail [e-mail removed] or [phone removed]');
+    expect(freeText('x@y.com 12 34 56 78')).toBe('[e-mail removed] [phone removed]');
+  });
+
   test('numbers that are not phones stay: request ids, dates, codes, addresses, coordinates, 311 itself', () => {
     for (const text of [
       'call 311',
