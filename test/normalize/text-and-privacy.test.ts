@@ -19,6 +19,9 @@ describe('text', () => {
     expect(tidyText('a\u2003\u2003b')).toBe('a\u2003\u2003b');
     expect([tidyText('a\rb'), tidyText('a\tb'), tidyText('a\fb'), tidyText('a\vb'), tidyText('a\u00a0b')]).toEqual(['a\nb', 'a b', 'a b', 'a b', 'a b']);
     expect([tidyText('a  b'), tidyText('a \nb'), tidyText('a\n b'), tidyText('a\n\nb')]).toEqual(['a b', 'a\nb', 'a\nb', 'a\n\nb']);
+    // One step can make work for the next (a CR turned into a line end, now beside a space).
+    expect([tidyText('a \r\n b'), tidyText('a\t\r\n\tb'), tidyText('x \r y'), tidyText(' \r\n '), tidyText('a\u00a0\n\u00a0b'), tidyText('a  \n  b\r\rc')])
+      .toEqual(['a\nb', 'a\nb', 'x\ny', null, 'a\nb', 'a\nb\n\nc']);
     expect([tidyText(' NULL '), tidyText('Null'), tidyText('nul'), tidyText('nulls'), tidyText('\u0130null')]).toEqual([null, null, 'nul', 'nulls', '\u0130null']);
   });
 
