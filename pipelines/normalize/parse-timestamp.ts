@@ -13,6 +13,8 @@ const YEAR_10000_MS = Date.UTC(10000, 0, 1);
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+// `hh:mm` of each minute of a day.
+const HOURS_MINUTES = Array.from({ length: 1440 }, (_, n) => `${TWO_DIGITS[Math.floor(n / 60)]}:${TWO_DIGITS[n % 60]}`);
 
 /** A local date and time as written (before any zone is applied); the keys are luxon's. */
 interface WallTime {
@@ -47,17 +49,26 @@ export function isoFromMillis(ms: number): string | null {
 function isoText(ms: number): string {
   const days = Math.floor(ms / DAY_MS);
   const inDay = ms - days * DAY_MS;
-  const hour = Math.floor(inDay / 3_600_000);
-  const minute = Math.floor(inDay / 60_000) % 60;
+  const minuteOfDay = Math.floor(inDay / 60_000);
   const second = Math.floor(inDay / 1000) % 60;
-  const time = `${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[inDay % 1000]}Z`;
-  return `${dateText(days)}T${time}`;
+  return `${dateTText(days)}${HOURS_MINUTES[minuteOfDay]}:${TWO_DIGITS[second]}.${THREE_DIGITS[inDay % 1000]}Z`;
 }
 
-/** `YYYY-MM-DD` of a day number (days since 1970-01-01, not negative). */
-function dateText(days: number): string {
-  const [year, month, day] = civilFromDays(days);
-  return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+// `YYYY-MM-DDT` of recent day numbers: the timestamps of a harvest fall on a few hundred days, and each text is
+// otherwise built from five pieces (each piece a string allocated on the way). Cleared when full.
+const DATE_CACHE_SIZE = 4096;
+const datesT = new Map<number, string>();
+
+/** `YYYY-MM-DDT` of a day number (days since 1970-01-01, not negative). */
+function dateTText(days: number): string {
+  let text = datesT.get(days);
+  if (text === undefined) {
+    const [year, month, day] = civilFromDays(days);
+    text = `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
+    if (datesT.size >= DATE_CACHE_SIZE) datesT.clear();
+    datesT.set(days, text);
+  }
+  return text;
 }
 
 /** ±hh and mm → minutes east of UTC, or null past what any zone uses. */
