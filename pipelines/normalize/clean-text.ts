@@ -13,10 +13,28 @@ const htmlOptions: HtmlToTextOptions = {
 };
 // Compiled once: convert() would compile these options again on every call.
 const htmlToText = compile(htmlOptions);
+// HTML texts already converted. Servers that send HTML send it mostly in templated status notes (Köln: "<p>Guten
+// Tag,&nbsp;</p><p>vielen Dank für Ihren Beitrag.</p>…", a dozen texts for a hundred requests), and the conversion
+// depends on the text alone, so a repeated text is converted once. FIFO-bounded; long texts (rarely repeated) are
+// not kept, so the cache holds a few MB at most.
+const HTML_CACHE_SIZE = 512;
+const HTML_CACHE_MAX_CHARS = 4000;
+const convertedHtml = new Map<string, string | null>();
+
+function htmlAsPlainText(html: string): string | null {
+  const cached = convertedHtml.get(html);
+  if (cached !== undefined) return cached;
+  const text = tidyText(htmlToText(html));
+  if (html.length <= HTML_CACHE_MAX_CHARS) {
+    if (convertedHtml.size >= HTML_CACHE_SIZE) convertedHtml.delete(convertedHtml.keys().next().value as string);
+    convertedHtml.set(html, text);
+  }
+  return text;
+}
 
 /** Text as plain text: HTML turned into text with a real parser (Mark-a-Spot's status notes), entities decoded, whitespace tidied. */
 export function plainText(value: unknown): string | null {
-  if (typeof value === 'string' && LOOKS_LIKE_HTML.test(value)) return tidyText(htmlToText(value));
+  if (typeof value === 'string' && LOOKS_LIKE_HTML.test(value)) return htmlAsPlainText(value);
   return tidyText(value);
 }
 

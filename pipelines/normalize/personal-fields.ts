@@ -19,12 +19,18 @@ export function isPersonalKey(key: string): boolean {
   return verdict;
 }
 
+/** Objects and arrays: what can hold keys. Anything else withoutPersonalFields returns as it is, so it is not called for it. */
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
 /** A copy without personal keys at any depth; values without any are returned as they are (no copying). */
 export function withoutPersonalFields<T>(value: T, depth = 0): T {
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (!isObject(value) || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
+      if (!isObject(value[i])) continue;
       const next = withoutPersonalFields(value[i], depth + 1);
       if (next !== value[i]) (copy ??= value.slice())[i] = next;
     }
@@ -38,6 +44,7 @@ export function withoutPersonalFields<T>(value: T, depth = 0): T {
       delete copy[key];
       continue;
     }
+    if (!isObject(record[key])) continue;
     const next = withoutPersonalFields(record[key], depth + 1);
     if (next !== record[key]) (copy ??= { ...record })[key] = next;
   }

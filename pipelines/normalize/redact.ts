@@ -14,7 +14,9 @@ export const phoneMarker = '[phone removed]';
 
 export function redactPersonalData(text: string): string {
   if (!/\d{3}|@/.test(text)) return text;
-  return text.replace(EMAIL, emailMarker).replace(NUMBER_RUN, (match, offset: number, whole: string) =>
+  // EMAIL needs an "@"; without one its scan, which tries every run of name characters, can only fail.
+  const withoutEmail = text.includes('@') ? text.replace(EMAIL, emailMarker) : text;
+  return withoutEmail.replace(NUMBER_RUN, (match, offset: number, whole: string) =>
     looksLikePhone(match.trim(), whole.slice(Math.max(0, offset - 16), offset)) ? phoneMarker : match,
   );
 }

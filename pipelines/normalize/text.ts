@@ -4,18 +4,40 @@
 const LINE_ENDS = /\r\n?/g;
 const SPACE_RUNS = /[ \t\f\v\u00a0]+/g;
 const SPACE_AT_LINE_EDGES = / ?\n ?/g;
+// What each pattern above would change, tested without replacing: LINE_ENDS only a CR; SPACE_RUNS a space-like
+// character other than the plain space (each becomes a space) or two spaces in a row; SPACE_AT_LINE_EDGES a space
+// next to a line end (a lone "\n" it only puts back as it was). Text without it passes that step unchanged.
+const SPACE_TO_FOLD = /[\t\f\v\u00a0]| {2}/;
+const SPACE_BESIDE_LINE_END = / \n|\n /;
+// Any of the three: most text has none, and is only trimmed.
+const SOMETHING_TO_TIDY = /[\r\t\f\v\u00a0]| [ \n]|\n /;
 
 /** Missing in any of the ways servers say it: absent, null, blank, or the text "null" left by XML→JSON converters (QUIRKS §3). */
 export function isBlankish(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value !== 'string') return false;
-  const trimmed = value.trim();
-  return trimmed === '' || trimmed.toLowerCase() === 'null';
+  return isBlankOrNull(value.trim());
+}
+
+/**
+ * '' or "null" in any case. Only a 4-character text can lower-case to "null" (lower-casing keeps the length of
+ * every character but İ, which becomes "i" plus a combining dot), so other texts skip the lower-cased copy.
+ */
+function isBlankOrNull(trimmed: string): boolean {
+  return trimmed === '' || (trimmed.length === 4 && trimmed.toLowerCase() === 'null');
 }
 
 function tidy(text: string): string | null {
-  const tidied = text.replace(LINE_ENDS, '\n').replace(SPACE_RUNS, ' ').replace(SPACE_AT_LINE_EDGES, '\n').trim();
-  return tidied === '' || tidied.toLowerCase() === 'null' ? null : tidied;
+  const tidied = SOMETHING_TO_TIDY.test(text) ? tidySteps(text) : text.trim();
+  return isBlankOrNull(tidied) ? null : tidied;
+}
+
+/** The three replacements and the trim, each replacement only when its step has something to change. */
+function tidySteps(text: string): string {
+  let tidied = text.includes('\r') ? text.replace(LINE_ENDS, '\n') : text;
+  if (SPACE_TO_FOLD.test(tidied)) tidied = tidied.replace(SPACE_RUNS, ' ');
+  if (SPACE_BESIDE_LINE_END.test(tidied)) tidied = tidied.replace(SPACE_AT_LINE_EDGES, '\n');
+  return tidied.trim();
 }
 
 /** A scalar as tidy text: CRLF→LF, inner runs of spaces folded, trimmed; blanks, objects and lists give null. */

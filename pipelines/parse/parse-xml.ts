@@ -9,12 +9,20 @@ const TEXT_KEY = '#text';
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 // Object.prototype method names are kept, renamed, so a record never shadows them.
 const RENAMED_NAMES = new Set(['hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+// The first characters of those names. A name starting otherwise is in neither set, and is passed without looking it
+// up: the lookups hash every element name, a tenth of the time a large document takes.
+const SPECIAL_FIRST_CHARS = new Set([...FORBIDDEN_NAMES, ...RENAMED_NAMES].map((name) => name.charCodeAt(0)));
 
 /** One open element while the document is read. */
 interface OpenElement {
+  /** The name as written in the open tag (`ns:name`), which its close tag repeats. */
+  qualified: string;
   name: string;
-  /** Child name → value, or values when repeated; text goes under "#text" when there are children too. */
-  children: Record<string, unknown>;
+  /**
+   * Child name → value, or values when repeated; text goes under "#text" when there are children too. Made at the
+   * first child: most elements hold text only.
+   */
+  children: Record<string, unknown> | undefined;
   /** Text segments read so far, each trimmed and decoded, concatenated. */
   text: string | undefined;
   nil: string | undefined;
@@ -72,10 +80,11 @@ function readDocument(xml: string): { root: string; value: unknown } {
       root = { name: element.name, value };
       return;
     }
-    const existing = parent.children[element.name];
-    if (existing === undefined) parent.children[element.name] = value;
+    const children = (parent.children ??= {});
+    const existing = children[element.name];
+    if (existing === undefined) children[element.name] = value;
     else if (Array.isArray(existing)) existing.push(value);
-    else parent.children[element.name] = [existing, value];
+    else children[element.name] = [existing, value];
   };
 
   const tokenizer = new Tokenizer(
@@ -88,8 +97,9 @@ function readDocument(xml: string): { root: string; value: unknown } {
       onopentagname: (start, end) => {
         flushText();
         // The messages keep the wording of the parser this replaced (fast-xml-parser), which logs and tests know.
-        if (!stack.length && root) throw new Error(`Multiple possible root nodes found: ${root.name} and ${xml.slice(start, end)}`);
-        stack.push({ name: localName(xml.slice(start, end)), children: {}, text: undefined, nil: undefined });
+        const qualified = xml.slice(start, end);
+        if (!stack.length && root) throw new Error(`Multiple possible root nodes found: ${root.name} and ${qualified}`);
+        stack.push({ qualified, name: localName(qualified), children: undefined, text: undefined, nil: undefined });
       },
       onattribname: (start, end) => {
         attribute = xml.slice(start, end);
@@ -107,8 +117,14 @@ function readDocument(xml: string): { root: string; value: unknown } {
       onselfclosingtag: () => close(),
       onclosetag: (start, end) => {
         flushText();
-        const name = localName(xml.slice(start, end));
         const open = stack.at(-1);
+        // The usual close tag repeats the open tag's name to the letter: its local name is then the open element's
+        // (and was allowed), so the checks below would pass. Compared in place, without slicing the name out.
+        if (open !== undefined && end - start === open.qualified.length && xml.startsWith(open.qualified, start)) {
+          close();
+          return;
+        }
+        const name = localName(xml.slice(start, end));
         if (!open) throw new Error(`Closing tag '${name}' has not been opened`);
         if (open.name !== name) throw new Error(`Expected closing tag '${open.name}' instead of closing tag '${name}'`);
         close();
@@ -141,6 +157,7 @@ function readDocument(xml: string): { root: string; value: unknown } {
 function localName(qualified: string): string {
   const colon = qualified.indexOf(':');
   const name = colon === -1 ? qualified : qualified.slice(colon + 1);
+  if (!SPECIAL_FIRST_CHARS.has(name.charCodeAt(0))) return name;
   if (FORBIDDEN_NAMES.has(name)) throw new Error(`element name "${name}" is not allowed`);
   return RENAMED_NAMES.has(name) ? `__${name}` : name;
 }
@@ -148,8 +165,10 @@ function localName(qualified: string): string {
 /** An element's value: its text alone, '' when empty, else its children (text under '#text'); xsi:nil="true" → null. */
 function valueOf(element: OpenElement): unknown {
   const { children, text, nil } = element;
-  if (text !== undefined && text.length > 0) children[TEXT_KEY] = text;
   if (nil !== undefined && nil.trim().toLowerCase() === 'true') return null;
+  // No child elements: what the general case below gives for children holding at most the text.
+  if (children === undefined) return text !== undefined && text.length > 0 ? text : '';
+  if (text !== undefined && text.length > 0) children[TEXT_KEY] = text;
   const keys = Object.keys(children);
   if (keys.length === 0) return '';
   if (keys.length === 1 && keys[0] === TEXT_KEY) return children[TEXT_KEY];

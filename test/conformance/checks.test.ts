@@ -45,6 +45,18 @@ describe('date-times (W3C-DTF, zone mandatory)', () => {
     ['31/02/2026', 'unparseable'],
     ['2026-13-01T00:00:00Z', 'unparseable'],
     ['true', 'unparseable'],
+    // W3C with seconds is judged from fixed places (a fast path); the same limits hold there.
+    ['2026-02-01T10:00:61Z', 'unparseable'],
+    ['2026-02-01T24:00:00Z', 'ok'],
+    ['2026-02-31T10:00:00Z', 'ok'],
+    ['2026-02-01T10:00:60+01:00', 'ok'],
+    ['2026-02-01T10:00:00.123456-05:00', 'ok'],
+    ['2026-00-01T10:00:00Z', 'unparseable'],
+    ['2026-02-00T10:00:00Z', 'unparseable'],
+    ['2026-02-01T25:00:00Z', 'unparseable'],
+    ['2026-02-01T10:60:00Z', 'unparseable'],
+    [' 2026-02-01T10:00:00Z', 'not_w3c'],
+    ['2026-02-01T10:00:00+01:60', 'ok'],
   ])('%s → %s', (value, verdict) => {
     expect(judgeDatetime(value)).toBe(verdict);
   });

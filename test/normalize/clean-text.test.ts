@@ -12,6 +12,16 @@ describe('plain text from HTML (a real parser, html-to-text)', () => {
     expect(plainText('  1325  HOWARD ST \r\n')).toBe('1325 HOWARD ST');
     expect([plainText('<p>&nbsp;</p>'), plainText(null), plainText('null')]).toEqual([null, null, null]);
   });
+
+  test('converted HTML is remembered (templated status notes repeat): the same text again, after many others, and long texts', () => {
+    const note = '<p>Guten Tag,&nbsp;</p><p>vielen Dank für Ihren Beitrag.</p>';
+    expect(plainText(note)).toBe('Guten Tag,\n\nvielen Dank für Ihren Beitrag.');
+    for (let i = 0; i < 600; i++) expect(plainText(`<p>note ${i}</p>`)).toBe(`note ${i}`);
+    expect([plainText(note), plainText(note)]).toEqual(['Guten Tag,\n\nvielen Dank für Ihren Beitrag.', 'Guten Tag,\n\nvielen Dank für Ihren Beitrag.']);
+    const long = `<p>${'x'.repeat(5000)}</p>`;
+    expect([plainText(long), plainText(long)]).toEqual(['x'.repeat(5000), 'x'.repeat(5000)]);
+    expect([plainText('<p>&nbsp;</p>'), plainText('<p>&nbsp;</p>')]).toEqual([null, null]);
+  });
 });
 
 describe('personal data redacted in free text', () => {
@@ -24,6 +34,12 @@ describe('personal data redacted in free text', () => {
     expect(freeText('+358 40 1234567')).toBe('[phone removed]');
     expect(freeText('0044 20 7946 0958')).toBe('[phone removed]');
     expect(freeText('phone: 6176354500')).toBe('phone: [phone removed]');
+  });
+
+  test('text without an "@" skips the e-mail pattern; with one, both patterns still run', () => {
+    expect(freeText('ids 101005420892 and foo.bar at example.com')).toBe('ids 101005420892 and foo.bar at example.com');
+    expect(freeText('mail a@b.example or 555 1234 567')).toBe('mail [e-mail removed] or [phone removed]');
+    expect(freeText('x@y.com 12 34 56 78')).toBe('[e-mail removed] [phone removed]');
   });
 
   test('numbers that are not phones stay: request ids, dates, codes, addresses, coordinates, 311 itself', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseTimestamp } from '../../pipelines/normalize/parse-timestamp.ts';
+import { isoFromMillis, parseTimestamp } from '../../pipelines/normalize/parse-timestamp.ts';
 
 const at = (value: unknown, zone = 'America/Chicago') => parseTimestamp({ value, zone });
 
@@ -40,6 +40,48 @@ test.each([
   ['an object', { datetime: '2023-02-01T10:00:00Z' }],
 ])('unparseable → null: %s', (_name, value) => {
   expect(at(value)).toBeNull();
+});
+
+// The exact `…T hh:mm:ss[.sss]` + `Z`/`±hh:mm` forms are read by position (a fast path); their neighbours are not.
+test.each([
+  ['fast: padded text is trimmed first', '  2015-03-20T05:10:41.818+05:30 \n', 'America/Chicago', '2015-03-19T23:40:41.818Z'],
+  ['fast: the largest offset', '2015-03-20T05:10:41-18:59', 'America/Chicago', '2015-03-21T00:09:41.000Z'],
+  ['fast: an offset past 18 hours', '2015-03-20T05:10:41+19:00', 'America/Chicago', null],
+  ['fast: offset minutes past 59', '2015-03-20T05:10:41+05:60', 'America/Chicago', null],
+  ['fast: hour 24', '2015-03-20T24:00:00Z', 'America/Chicago', null],
+  ['fast: minute 60', '2015-03-20T23:60:00Z', 'America/Chicago', null],
+  ['fast: a leap second', '2015-03-20T23:59:60Z', 'America/Chicago', null],
+  ['fast: month 13', '2015-13-20T05:10:41Z', 'America/Chicago', null],
+  ['fast: month 0', '2015-00-20T05:10:41Z', 'America/Chicago', null],
+  ['fast: April 31', '2015-04-31T05:10:41Z', 'America/Chicago', null],
+  ['fast: a leap day of a 400-year', '2000-02-29T00:00:00+01:00', 'America/Chicago', '2000-02-28T23:00:00.000Z'],
+  ['fast: no leap day in 1900', '1900-02-29T00:00:00Z', 'America/Chicago', null],
+  ['fast: a two-digit year is not 1900+', '0050-06-01T00:30:00+01:00', 'America/Chicago', '0050-05-31T23:30:00.000Z'],
+  ['fast: before 1970', '1969-12-31T23:59:59.999Z', 'America/Chicago', '1969-12-31T23:59:59.999Z'],
+  ['fast: across 1970', '1970-01-01T00:30:00+01:00', 'America/Chicago', '1969-12-31T23:30:00.000Z'],
+  ['fast: past 9999', '9999-12-31T23:59:59.999-01:00', 'America/Chicago', '+010000-01-01T00:59:59.999Z'],
+  ['fast: an offset in a DST gap is taken as written', '2024-03-31T02:30:00+02:00', 'Europe/Berlin', '2024-03-31T00:30:00.000Z'],
+  ['not fast: two fraction digits', '2015-03-20T05:10:41.81Z', 'America/Chicago', '2015-03-20T05:10:41.810Z'],
+  ['not fast: a comma before the fraction', '2015-03-20T05:10:41,818Z', 'America/Chicago', '2015-03-20T05:10:41.818Z'],
+  ['not fast: lower-case t', '2015-03-20t05:10:41Z', 'America/Chicago', '2015-03-20T05:10:41.000Z'],
+  ['not fast: lower-case z', '2015-03-20T05:10:41z', 'America/Chicago', '2015-03-20T05:10:41.000Z'],
+  ['not fast: zone-less, in a DST gap (Chicago)', '2024-03-10T02:30:00', 'America/Chicago', '2024-03-10T08:30:00.000Z'],
+  ['not fast: zone-less, in a DST overlap (Chicago)', '2024-11-03T01:30:00', 'America/Chicago', '2024-11-03T07:30:00.000Z'],
+  ['not fast: zone-less with milliseconds, in the overlap', '2024-11-03T01:30:00.250', 'America/Chicago', '2024-11-03T07:30:00.250Z'],
+  ['not fast: zone-less, in a DST gap (Berlin)', '2024-03-31T02:30:00', 'Europe/Berlin', '2024-03-31T01:30:00.000Z'],
+  ['not fast: zone-less, in a DST overlap (Berlin)', '2024-10-27T02:30:00', 'Europe/Berlin', '2024-10-27T01:30:00.000Z'],
+])('%s', (_name, value, zone, expected) => {
+  expect(at(value, zone)).toBe(expected);
+});
+
+test('isoFromMillis builds toISOString\'s text for 1970–9999 and leaves other instants to it', () => {
+  const day = 86_400_000;
+  const samples = [0, -0, 1, 999, day - 1, day, Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2100, 2, 1), Date.UTC(9999, 11, 31, 23, 59, 59, 999)];
+  // Every day start from 1970 to 2200, and one time of day per day.
+  for (let ms = 0; ms < Date.UTC(2200, 0, 1); ms += day) samples.push(ms, ms + ((ms / day) * 7_919_993) % day);
+  expect(samples.filter((ms) => isoFromMillis(ms) !== new Date(ms).toISOString())).toEqual([]);
+  for (const ms of [-1, 0.5, Date.UTC(10000, 0, 1), -62167219200001, 8.64e15]) expect(isoFromMillis(ms)).toBe(new Date(ms).toISOString());
+  expect([isoFromMillis(8.64e15 + 1), isoFromMillis(Number.NaN), isoFromMillis(Infinity)]).toEqual([null, null, null]);
 });
 
 test('the machine zone never matters', () => {

@@ -13,6 +13,18 @@ describe('text', () => {
     expect(tidyText(94122)).toBe('94122');
   });
 
+  test('tidyText: text with nothing to tidy inside (a fast path) is only trimmed; each kind of untidiness alone is still found', () => {
+    expect(tidyText('Line one\nLine two')).toBe('Line one\nLine two');
+    expect(tidyText('\u2003 padded by other spaces \u3000')).toBe('padded by other spaces');
+    expect(tidyText('a\u2003\u2003b')).toBe('a\u2003\u2003b');
+    expect([tidyText('a\rb'), tidyText('a\tb'), tidyText('a\fb'), tidyText('a\vb'), tidyText('a\u00a0b')]).toEqual(['a\nb', 'a b', 'a b', 'a b', 'a b']);
+    expect([tidyText('a  b'), tidyText('a \nb'), tidyText('a\n b'), tidyText('a\n\nb')]).toEqual(['a b', 'a\nb', 'a\nb', 'a\n\nb']);
+    // One step can make work for the next (a CR turned into a line end, now beside a space).
+    expect([tidyText('a \r\n b'), tidyText('a\t\r\n\tb'), tidyText('x \r y'), tidyText(' \r\n '), tidyText('a\u00a0\n\u00a0b'), tidyText('a  \n  b\r\rc')])
+      .toEqual(['a\nb', 'a\nb', 'x\ny', null, 'a\nb', 'a\nb\n\nc']);
+    expect([tidyText(' NULL '), tidyText('Null'), tidyText('nul'), tidyText('nulls'), tidyText('\u0130null')]).toEqual([null, null, 'nul', 'nulls', '\u0130null']);
+  });
+
   test('idText keeps ids as sent, numbers as their text', () => {
     expect([idText(638344), idText(' 12-01952587 '), idText('006'), idText(''), idText('null'), idText(Number.NaN)]).toEqual(['638344', '12-01952587', '006', null, null, null]);
   });

@@ -135,6 +135,19 @@ describe('parseBody: sniffing and XML details', () => {
   test('element names that reach Object.prototype are refused or renamed', () => {
     expect(bodyError(() => parse(utf8('<r><__proto__><x>1</x></__proto__></r>'), 'xml')).message).toMatch(/__proto__/);
     expect(xmlOf(parse(utf8('<r><toString>1</toString></r>'), 'xml')).value).toEqual({ __toString: '1' });
+    expect(bodyError(() => parse(utf8('<r><ns:constructor/></r>'), 'xml')).message).toMatch(/"constructor" is not allowed/);
+    expect(bodyError(() => parse(utf8('<r></prototype></r>'), 'xml')).message).toMatch(/"prototype" is not allowed/);
+    expect(xmlOf(parse(utf8('<r><ns:valueOf>1</ns:valueOf><top>2</top><value>3</value></r>'), 'xml')).value).toEqual({ __valueOf: '1', top: '2', value: '3' });
+  });
+
+  test('a close tag matches its open tag by local name: another prefix closes it too, another name does not', () => {
+    expect(xmlOf(parse(utf8('<a:r><a:x>1</b:x><x>2</a:x></a:r>'), 'xml')).value).toEqual({ x: ['1', '2'] });
+    expect(bodyError(() => parse(utf8('<r><x>1</xy></r>'), 'xml')).message).toMatch(/Expected closing tag 'x' instead of closing tag 'xy'/);
+    expect(bodyError(() => parse(utf8('<r><xy>1</x></r>'), 'xml')).message).toMatch(/Expected closing tag 'xy' instead of closing tag 'x'/);
+  });
+
+  test('elements without children are their text, or \'\' when empty; children keep mixed text under #text', () => {
+    expect(xmlOf(parse(utf8('<r><a> t </a><b/><c></c><d>x<e>1</e>y</d><f><g/></f></r>'), 'xml')).value).toEqual({ a: 't', b: '', c: '', d: { e: '1', '#text': 'xy' }, f: { g: '' } });
   });
 
   test('a document cut anywhere before its root closes is a BodyError; junk text after the root is ignored', () => {

@@ -32,16 +32,17 @@ export function pickSpecFields({ raw, lifted }: { raw: unknown; lifted?: Readonl
   const wire: WireRequest = { extended: {}, raw };
   if (!isRecord(raw)) return wire;
   const fields = wire as unknown as Record<string, unknown>;
-  const filledByAlias = new Map<string, string>();
+  // Made at the first alias: most records use none, and this runs for every record.
+  let filledByAlias: Map<string, string> | undefined;
   for (const key of Object.keys(raw)) {
     const value = raw[key];
     if (lifted?.has(key) || key === '__proto__') continue;
     if (SPEC_REQUEST_KEYS.has(key)) {
-      const alias = filledByAlias.get(key);
+      const alias = filledByAlias?.get(key);
       if (alias !== undefined) {
         if (isBlank(value)) continue;
         wire.extended[alias] = fields[key];
-        filledByAlias.delete(key);
+        filledByAlias?.delete(key);
       }
       fields[key] = value;
       continue;
@@ -51,7 +52,7 @@ export function pickSpecFields({ raw, lifted }: { raw: unknown; lifted?: Readonl
       const current = fields[target];
       if (current === undefined || (isBlank(current) && !isBlank(value))) {
         fields[target] = value;
-        filledByAlias.set(target, key);
+        (filledByAlias ??= new Map()).set(target, key);
       } else {
         wire.extended[key] = value;
       }
