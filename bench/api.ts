@@ -2,7 +2,7 @@
 // generated store; each route's p50/p99 latency and requests/s, and its ratio to the same query run directly on
 // DuckDB in this process (4 connections, as the API's read pool), measured in the same run. Targets: p99 < 250 ms
 // for the page and the metric route.
-//   npm run bench:api -- [--requests 1000000] [--seconds 10] [--connections 50]
+//   npm run bench:api -- [--requests 1000000] [--seconds 10] [--connections 50] [--routes page,open311,metric,hexagons]
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import { hexagonSql } from '../server/http/api/map.ts';
 import { startApiProcess } from './support/api-process.ts';
 import { generateStore } from './support/generate-store.ts';
 
-const { values } = parseArgs({ options: { requests: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' } } });
+const { values } = parseArgs({ options: { requests: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, routes: { type: 'string' } } });
 const requests = Number(values.requests ?? 1_000_000);
 const seconds = Number(values.seconds ?? 10);
 const connections = Number(values.connections ?? 50);
@@ -34,6 +34,8 @@ const asOf = generated.asOf;
 const district = [-87.7, 41.85, -87.6, 41.95] as const; // a part of Chicago, as the map shows it at district zoom
 
 interface HotRoute {
+  /** Short name for --routes. */
+  id: string;
   name: string;
   path: string;
   /** The n-th of a stream of distinct URLs with the same cost (a filter moved by a second), which no cache can answer. */
@@ -51,8 +53,9 @@ const pageWhere = requestConditions({ categories: ['pothole'] });
 const windowStart = new Date(asOf.getTime() - 90 * 86_400_000);
 const open311Path = `/open311/v2/requests.json?jurisdiction_id=chicago&page_size=100&start_date=${windowStart.toISOString()}`;
 const open311Where = requestConditions({ endpoints: ['chicago'], requestedFrom: windowStart, requestedThrough: asOf });
-const routes: HotRoute[] = [
+const allRoutes: HotRoute[] = [
   {
+    id: 'page',
     name: 'requests page (100, category=pothole)',
     path: '/api/v1/requests?limit=100&category=pothole',
     distinct: (n) => `/api/v1/requests?limit=100&category=pothole&updated_before=${secondsAfter(later, n)}`,
@@ -60,6 +63,7 @@ const routes: HotRoute[] = [
     target: true,
   },
   {
+    id: 'open311',
     name: 'open311 requests.json (chicago, 90 d)',
     path: `${open311Path}&end_date=${asOf.toISOString()}`,
     distinct: (n) => `${open311Path}&end_date=${secondsAfter(asOf, n)}`,
@@ -71,6 +75,7 @@ const routes: HotRoute[] = [
     target: true,
   },
   {
+    id: 'metric',
     name: 'metric ttc_km by endpoint',
     path: '/api/v1/metrics/ttc_km?group_by=endpoint',
     distinct: (n) => `/api/v1/metrics/ttc_km?group_by=endpoint&as_of=${secondsAfter(asOf, -n)}`,
@@ -78,6 +83,7 @@ const routes: HotRoute[] = [
     target: true,
   },
   {
+    id: 'hexagons',
     name: 'map hexagons (res 9, district bbox)',
     path: `/api/v1/map/hexagons?resolution=9&bbox=${district.join(',')}`,
     distinct: (n) => `/api/v1/map/hexagons?resolution=9&bbox=${district.map((v, i) => (i === 0 ? v - n * 1e-7 : v)).join(',')}`,
@@ -86,6 +92,10 @@ const routes: HotRoute[] = [
     target: false,
   },
 ];
+const wanted = values.routes?.split(',');
+const unknown = wanted?.filter((id) => !allRoutes.some((route) => route.id === id)) ?? [];
+if (unknown.length) throw new Error(`--routes: unknown ${unknown.join(', ')} (known: ${allRoutes.map((route) => route.id).join(', ')})`);
+const routes = wanted ? allRoutes.filter((route) => wanted.includes(route.id)) : allRoutes;
 
 /** The direct query on 4 connections for the same duration: latency percentiles and queries/s. */
 async function measureDirect(route: HotRoute): Promise<{ p50: number; p99: number; perSecond: number }> {
