@@ -1,13 +1,23 @@
 import { loadConfig } from '../config.ts';
-import { checkCommand } from './check-command.ts';
-import { demoCommand } from './demo-command.ts';
-import { harvestCommand } from './harvest-command.ts';
-import { polygonsCommand } from './polygons-command.ts';
-import { serveCommand } from './serve-command.ts';
-import { simulateCommand } from './simulate-command.ts';
 import { UsageError } from './usage-error.ts';
 
-const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * A command's module is loaded when that command runs: each one pulls in a different part of fed311 (the server and
+ * dashboard, DuckDB, the simulator's data), and loading them all made every command, `--help` included, spend 1.5 s
+ * of CPU before doing anything (the simulator's startup counts against the harvest benchmark).
+ */
+const lazy = <M>(load: () => Promise<M>, pick: (module: M) => Command): Command => async (args) => pick(await load())(args);
+
+const harvestCommand = lazy(() => import('./harvest-command.ts'), (m) => m.harvestCommand);
+const simulateCommand = lazy(() => import('./simulate-command.ts'), (m) => m.simulateCommand);
+const serveCommand = lazy(() => import('./serve-command.ts'), (m) => m.serveCommand);
+const demoCommand = lazy(() => import('./demo-command.ts'), (m) => m.demoCommand);
+const polygonsCommand = lazy(() => import('./polygons-command.ts'), (m) => m.polygonsCommand);
+const checkCommand = lazy(() => import('./check-command.ts'), (m) => m.checkCommand);
+
+const commands: Record<string, { summary: string; run: Command }> = {
   harvest: { summary: 'one harvest run now: fed311 harvest [--endpoint ID]... [--backfill-from DATE] [--json] [--db PATH] [--registry PATH]', run: harvestCommand },
   simulate: { summary: 'run the simulated federation: fed311 simulate [--port P] [--seed N] [--requests N] [--faults none|flaky|hostile] [--now ISO] [--registry-out PATH]', run: simulateCommand },
   serve: { summary: 'API + dashboard + scheduled harvests: fed311 serve [--port P] [--host H] [--db PATH] [--registry PATH] [--no-schedule]', run: serveCommand },
