@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { civilFromDays } from '../../../pipelines/normalize/civil-days.ts';
 
 /** How a dialect writes timestamps: offset in the endpoint's zone, or UTC with `.000Z`. */
 export type TimeStyle = 'zone-offset' | 'utc-millis';
@@ -50,19 +51,6 @@ function cachedZoneOffsets(zone: string): (epochSeconds: number) => number {
     }
     return typeof offsets === 'number' ? offsets : (offsets[hour - day * 24] as number);
   };
-}
-
-/** Civil date from days since 1970-01-01 (H. Hinnant's algorithm); avoids Date allocations in hot loops. */
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 /** `Thh:mm:` of each minute of a day. */
